@@ -27,6 +27,7 @@ public enum ProblemCode {
     TRANSITION_REFUSED("transition-refused", 422, "Transition refused"),
     NOT_FOUND("not-found", 404, "Not found"),
     RATE_LIMITED("rate-limited", 429, "Rate limit exceeded"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
 

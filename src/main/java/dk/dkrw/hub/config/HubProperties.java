@@ -1,0 +1,60 @@
+package dk.dkrw.hub.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/** Everything under {@code hub.*}; see application.yaml for defaults and README for meanings. */
+@ConfigurationProperties(prefix = "hub")
+public record HubProperties(
+        Path dataDir,
+        Path certsDir,
+        Partner partner,
+        Ops ops,
+        Path partiesFile,
+        Signature signature,
+        String pseudonymKey,
+        Commit commit,
+        Outbox outbox,
+        Queues queues,
+        Broker broker) {
+
+    public record Partner(int port, DataSize maxJsonBytes, DataSize maxAttachmentBytes) {
+    }
+
+    public record Ops(int port, String address) {
+    }
+
+    public record Signature(List<Path> trustAnchors, List<Path> crls, Duration maxFutureSkew,
+                            Path hubCertificate, Path hubKey) {
+    }
+
+    public record Commit(int maxBatch) {
+    }
+
+    public record Outbox(long sweepInterval, int batchSize) {
+    }
+
+    public record Queues(Duration redeliveryDelay, double redeliveryMultiplier, Duration maxRedeliveryDelay,
+                         int maxDeliveryAttempts) {
+    }
+
+    public record Broker(int tcpPort, boolean tcpEnabled) {
+    }
+
+    /** The HMAC key for pseudonyms, decoded from base64; at least 32 bytes. */
+    public byte[] pseudonymKeyBytes() {
+        if (pseudonymKey == null || pseudonymKey.isBlank()) {
+            throw new IllegalStateException("hub.pseudonym-key is not set");
+        }
+        byte[] key = Base64.getDecoder().decode(pseudonymKey.trim());
+        if (key.length < 32) {
+            throw new IllegalStateException("hub.pseudonym-key must decode to at least 32 bytes");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,112 @@
+package dk.dkrw.hub.support;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged hub started as a separate process ({@code java -jar target/dkrw-hub-*.jar}), as operators run
+ * it, on free loopback ports and a given data folder. Its output goes to {@code target/test-logs/}, so the
+ * log scan covers it too.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int partnerPort;
+    private final int opsPort;
+
+    private HubProcess(Process process, int partnerPort, int opsPort) {
+        this.process = process;
+        this.partnerPort = partnerPort;
+        this.opsPort = opsPort;
+    }
+
+    public static HubProcess start(Path dataDir, String logName, String... extraArgs) throws IOException {
+        int partnerPort = freePort();
+        int opsPort = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
+                "--hub.data-dir=" + dataDir.toAbsolutePath(),
+                "--hub.partner.port=" + partnerPort,
+                "--hub.ops.port=" + opsPort));
+        command.addAll(List.of(extraArgs));
+        Path log = Path.of("target", "test-logs", logName + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HubProcess hub = new HubProcess(process, partnerPort, opsPort);
+        hub.awaitReady(Duration.ofSeconds(120));
+        return hub;
+    }
+
+    public int partnerPort() {
+        return partnerPort;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing graceful. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hub process exited with " + process.exitValue());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(
+                        "http://127.0.0.1:" + opsPort + "/actuator/health/readiness").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("hub did not become ready within " + timeout);
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("dkrw-hub-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no packaged hub in target/: run through 'mvn verify', which packages first"));
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
