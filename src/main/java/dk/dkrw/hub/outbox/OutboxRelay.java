@@ -1,6 +1,7 @@
 package dk.dkrw.hub.outbox;
 
 import dk.dkrw.hub.config.HubProperties;
+import dk.dkrw.hub.deadletter.DeliveryFailures;
 import dk.dkrw.hub.problem.SafeFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.jms.ConnectionFactory;
@@ -32,7 +33,6 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    public static final String MESSAGE_KEY = "hubMessageKey";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -99,7 +99,7 @@ public class OutboxRelay {
         for (OutboxRows.Row row : rows) {
             TextMessage message = session.createTextMessage(row.body());
             message.setStringProperty(DUPLICATE_ID, row.destination() + "/" + row.key());
-            message.setStringProperty(MESSAGE_KEY, row.key());
+            message.setStringProperty(DeliveryFailures.MESSAGE_KEY, row.key());
             if (row.groupId() != null) {
                 message.setStringProperty("JMSXGroupID", row.groupId());
             }

@@ -26,7 +26,7 @@ import java.util.List;
  * The committed dev PKI in {@code certs-dev/} (Maven runs tests from the project root), plus signers issued on
  * the fly by the dev CA key for the cases certs-dev does not cover (RSA, Ed25519, odd key usages).
  */
-final class TestPki {
+public final class TestPki {
 
     static final Path CERTS = Path.of("certs-dev");
     static final X509Certificate CA = PemFiles.readCertificate(CERTS.resolve("ca.crt"));
@@ -42,7 +42,7 @@ final class TestPki {
     }
 
     /** A signer for one of the certs-dev roles, e.g. "dk-dis" reads dk-dis.crt and dk-dis.key. */
-    static Credential role(String stem) {
+    public static Credential role(String stem) {
         return new Credential(PemFiles.readPrivateKey(file(stem + ".key")),
                 PemFiles.readCertificate(file(stem + ".crt")));
     }
@@ -55,7 +55,7 @@ final class TestPki {
         return TrustAnchors.load(List.of(file("ca.crt")), List.of(file("ca.crl")));
     }
 
-    static KeyPair ecKeys() throws Exception {
+    public static KeyPair ecKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
@@ -72,7 +72,7 @@ final class TestPki {
     }
 
     /** A dev-CA-issued signer valid now-1d .. now+1y with the given key usage bits (0 = no extension). */
-    static Credential issue(String commonName, KeyPair keys, int keyUsage) throws Exception {
+    public static Credential issue(String commonName, KeyPair keys, int keyUsage) throws Exception {
         Instant now = Instant.now();
         return issue(commonName, keys, keyUsage, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
@@ -91,14 +91,14 @@ final class TestPki {
         return new Credential(keys.getPrivate(), certificate);
     }
 
-    static int signingUsage() {
+    public static int signingUsage() {
         return KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
     }
 
     /** A private key and the certificate that goes with it. */
-    record Credential(PrivateKey key, X509Certificate certificate) {
+    public record Credential(PrivateKey key, X509Certificate certificate) {
 
-        CmsSigner signer() {
+        public CmsSigner signer() {
             return new CmsSigner(key, certificate);
         }
     }

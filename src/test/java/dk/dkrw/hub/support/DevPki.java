@@ -75,9 +75,12 @@ public final class DevPki {
 
     /** Mutual-TLS client context: the named client certificate, trusting the dev CA. */
     public static SSLContext clientTls(String name) {
+        return clientTls(PemFiles.readPrivateKey(key(name)), PemFiles.readCertificate(cert(name)));
+    }
+
+    /** Mutual-TLS client context for a key and certificate made by the test itself. */
+    public static SSLContext clientTls(PrivateKey key, X509Certificate certificate) {
         try {
-            X509Certificate certificate = PemFiles.readCertificate(cert(name));
-            PrivateKey key = PemFiles.readPrivateKey(key(name));
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             keys.setKeyEntry("client", key, new char[0], new X509Certificate[] {certificate});
@@ -87,7 +90,7 @@ public final class DevPki {
             context.init(kmf.getKeyManagers(), trustDevCa().getTrustManagers(), null);
             return context;
         } catch (Exception e) {
-            throw new IllegalStateException("TLS context for " + name + " could not be built", e);
+            throw new IllegalStateException("TLS client context could not be built", e);
         }
     }
 

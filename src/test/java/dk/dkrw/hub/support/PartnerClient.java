@@ -18,6 +18,11 @@ public final class PartnerClient {
                 .connectTimeout(Duration.ofSeconds(10)).build(), port);
     }
 
+    /** A client with its own TLS context (e.g. a certificate issued by the test). */
+    public PartnerClient(javax.net.ssl.SSLContext tls, int port) {
+        this(HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build(), port);
+    }
+
     PartnerClient(HttpClient http, int port) {
         this.http = http;
         this.base = "https://localhost:" + port;

@@ -1,0 +1,55 @@
+package dk.dkrw.hub.deadletter;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Called by the {@code consumer-failures} route configuration each time a queue consumer fails a message:
+ * records the attempt (in its own small transaction, so it survives the rollback that follows) and logs it
+ * with ids and the cause code. The broker then redelivers; when it gives up, {@link DeadLetterCapture} turns
+ * this record into the dead letter's cause and attempt history.
+ */
+@Component
+public class DeliveryFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryFailures.class);
+    /** Message property carrying the stable message key (set by the outbox relay). */
+    public static final String MESSAGE_KEY = "hubMessageKey";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public DeliveryFailures(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FailureCause cause = FailureCause.of(failure);
+        String key = exchange.getMessage().getHeader(MESSAGE_KEY, String.class);
+        String route = exchange.getFromRouteId();
+        Integer delivery = exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
+        log.warn("route {} failed message {} (delivery {}): {} {}", route, key, delivery, cause.code(),
+                cause.text());
+        if (key == null) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        int updated = jdbc.update("update delivery_failure set last_failure_at = ?, attempts = attempts + 1, "
+                + "cause_code = ?, cause_text = ?, route = ? where message_key = ?",
+                now, cause.code(), cause.text(), route, key);
+        if (updated == 0) {
+            jdbc.update("insert into delivery_failure (message_key, route, first_failure_at, last_failure_at, "
+                    + "attempts, cause_code, cause_text) values (?, ?, ?, ?, 1, ?, ?)",
+                    key, route, now, now, cause.code(), cause.text());
+        }
+    }
+}
