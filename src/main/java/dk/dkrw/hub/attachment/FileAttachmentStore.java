@@ -4,7 +4,7 @@ import dk.dkrw.hub.config.HubProperties;
 import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
 import dk.dkrw.hub.web.RequestBodies;
-import dk.dkrw.hub.web.Sha256;
+import dk.dkrw.hub.signature.Sha256;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;

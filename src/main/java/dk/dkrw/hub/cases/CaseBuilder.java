@@ -19,7 +19,7 @@ import dk.dkrw.hub.transform.DossierToCaseMapper;
 import dk.dkrw.hub.transform.Provenance;
 import dk.dkrw.hub.validation.JsonSchemaCheck;
 import dk.dkrw.hub.validation.StrictJsonReader;
-import dk.dkrw.hub.web.Sha256;
+import dk.dkrw.hub.signature.Sha256;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import dk.dkrw.hub.config.HubProperties;
 import dk.dkrw.hub.party.Party;
 import dk.dkrw.hub.party.PartyAuthenticationFilter;
 import dk.dkrw.hub.web.RequestBodies;
-import dk.dkrw.hub.web.Sha256;
+import dk.dkrw.hub.signature.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

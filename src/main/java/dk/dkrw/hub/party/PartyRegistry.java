@@ -1,6 +1,7 @@
 package dk.dkrw.hub.party;
 
 import dk.dkrw.hub.config.HubProperties;
+import dk.dkrw.hub.signature.PemFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,11 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -49,7 +46,7 @@ public class PartyRegistry {
     /** The party a certificate identifies: by SHA-256 fingerprint first, then by exact subject. */
     public Optional<Party> identify(X509Certificate certificate) {
         PartyRegistryFile.Snapshot current = current();
-        Party party = current.byFingerprint().get(fingerprint(certificate));
+        Party party = current.byFingerprint().get(PemFiles.fingerprint(certificate));
         if (party == null) {
             party = current.bySubject().get(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253));
         }
@@ -80,14 +77,6 @@ public class PartyRegistry {
         } catch (IOException | RuntimeException e) {
             log.error("party registry {} could not be reloaded ({}); the previous registry stays in force",
                     file, e.getClass().getSimpleName());
-        }
-    }
-
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("certificate fingerprint could not be computed", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dk.dkrw.hub.web;
+package dk.dkrw.hub.signature;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
