@@ -1,5 +1,6 @@
 package dk.dkrw.hub.config;
 
+import dk.dkrw.hub.cases.CaseEventAcceptance;
 import dk.dkrw.hub.intake.DossierAcceptance;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -12,14 +13,14 @@ import java.util.List;
 
 /**
  * The embedded broker's queues and their failure policy: every hub queue redelivers with exponential backoff
- * and, after the configured attempts, moves the message to its own {@code DLQ.<queue>}. Duplicate detection is
- * on, so the outbox relay's resends after a crash are dropped by the broker.
+ * and, after the configured attempts, moves the message to its own {@code DLQ.<queue>}. Consumers are
+ * idempotent on the message key, so a resend after a crash is harmless.
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
 
     /** Queues consumed by hub routes; each gets a dead-letter queue. */
-    static final List<String> QUEUES = List.of(DossierAcceptance.ACCEPTED_QUEUE);
+    static final List<String> QUEUES = List.of(DossierAcceptance.ACCEPTED_QUEUE, CaseEventAcceptance.ACCEPTED_QUEUE);
 
     @Bean
     ArtemisConfigurationCustomizer hubBrokerSettings(HubProperties properties) {
@@ -28,8 +29,6 @@ public class BrokerConfiguration {
             configuration.setPersistenceEnabled(true);
             configuration.setJournalSyncTransactional(true);
             configuration.setJournalSyncNonTransactional(true);
-            configuration.setIDCacheSize(100_000);
-            configuration.setPersistIDCache(true);
             for (String queue : QUEUES) {
                 String deadLetters = "DLQ." + queue;
                 configuration.addQueueConfiguration(QueueConfiguration.of(queue)

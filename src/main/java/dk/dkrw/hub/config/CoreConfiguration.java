@@ -1,6 +1,7 @@
 package dk.dkrw.hub.config;
 
 import dk.dkrw.hub.attachment.AttachmentStore;
+import dk.dkrw.hub.event.EventValidator;
 import dk.dkrw.hub.signature.CmsSigner;
 import dk.dkrw.hub.signature.CmsVerifier;
 import dk.dkrw.hub.signature.TrustAnchors;
@@ -73,6 +74,11 @@ public class CoreConfiguration {
     @Bean
     DossierValidator dossierValidator(JsonSchemaCheck dossierSchema, AttachmentStore attachments, Clock clock) {
         return new DossierValidator(dossierSchema, attachments, clock);
+    }
+
+    @Bean
+    EventValidator eventValidator() {
+        return new EventValidator(JsonSchemaCheck.load("rw-case-event-1.schema.json"));
     }
 
     @Bean

@@ -21,7 +21,8 @@ public record HubProperties(
         Commit commit,
         Outbox outbox,
         Queues queues,
-        Broker broker) {
+        Broker broker,
+        Denmark denmark) {
 
     public record Partner(int port, DataSize maxJsonBytes, DataSize maxAttachmentBytes) {
     }
@@ -44,6 +45,25 @@ public record HubProperties(
     }
 
     public record Broker(int tcpPort, boolean tcpEnabled) {
+    }
+
+    /** The Danish case-status endpoint, and how delivery to it retries and protects it. */
+    public record Denmark(StatusEndpoint statusEndpoint, Retry retry, Breaker breaker, int consumers) {
+    }
+
+    public record StatusEndpoint(java.net.URI url, Path clientCertificate, Path clientKey, Path signingCertificate,
+                                 Path signingKey, Path trustAnchors, Duration connectTimeout,
+                                 Duration receiveTimeout) {
+    }
+
+    /** Exponential backoff with jitter, bounded by attempts and by total time since the first attempt. */
+    public record Retry(Duration initialDelay, double multiplier, Duration maxDelay, double jitter, int maxAttempts,
+                        Duration maxTotalTime) {
+    }
+
+    /** Resilience4j circuit breaker settings for the Danish endpoint. */
+    public record Breaker(float failureRateThreshold, int minimumCalls, int slidingWindow, Duration waitInOpen,
+                          int halfOpenCalls) {
     }
 
     /** The HMAC key for pseudonyms, decoded from base64; at least 32 bytes. */

@@ -42,14 +42,31 @@ public class DeliveryFailures {
         if (key == null) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int updated = jdbc.update("update delivery_failure set last_failure_at = ?, attempts = attempts + 1, "
-                + "cause_code = ?, cause_text = ?, route = ? where message_key = ?",
-                now, cause.code(), cause.text(), route, key);
+        Instant now = Instant.now(clock);
+        upsert(jdbc, key, route, now, now, null, cause);
+    }
+
+    /**
+     * Records the final failure of a message the hub dead-letters itself, in the caller's commit, so that the
+     * dead letter shows the real attempt count and times.
+     */
+    public static void recordFinal(JdbcTemplate tx, String key, String route, Instant first, Instant last,
+                                   int attempts, FailureCause cause) {
+        upsert(tx, key, route, first, last, attempts, cause);
+    }
+
+    /** {@code attempts} null: count one more attempt than recorded. */
+    private static void upsert(JdbcTemplate jdbc, String key, String route, Instant first, Instant last,
+                               Integer attempts, FailureCause cause) {
+        int updated = jdbc.update("update delivery_failure set last_failure_at = ?, attempts = "
+                        + (attempts == null ? "attempts + 1" : String.valueOf(attempts.intValue()))
+                        + ", cause_code = ?, cause_text = ?, route = ? where message_key = ?",
+                Timestamp.from(last), cause.code(), cause.text(), route, key);
         if (updated == 0) {
             jdbc.update("insert into delivery_failure (message_key, route, first_failure_at, last_failure_at, "
-                    + "attempts, cause_code, cause_text) values (?, ?, ?, ?, 1, ?, ?)",
-                    key, route, now, now, cause.code(), cause.text());
+                            + "attempts, cause_code, cause_text) values (?, ?, ?, ?, ?, ?, ?)",
+                    key, route, Timestamp.from(first), Timestamp.from(last), attempts == null ? 1 : attempts,
+                    cause.code(), cause.text());
         }
     }
 }

@@ -79,7 +79,7 @@ public class DossierAcceptance {
         DossierIdentity id = submission.identity();
         String caseId = submission.previous() != null ? submission.previous().caseId()
                 : UUID.randomUUID().toString();
-        Receipt receipt = receipts.issue(id.dossierId(), id.version(), submission.sha256(),
+        Receipt receipt = receipts.forDossier(id.dossierId(), id.version(), submission.sha256(),
                 submission.receivedAt(), caseId);
         submission.outcome(committer.commit(tx -> store(tx, submission, caseId, receipt)));
         return submission;

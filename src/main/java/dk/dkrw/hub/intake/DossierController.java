@@ -25,11 +25,11 @@ public class DossierController {
     static final String SIGNATURE_HEADER = "X-Dossier-Signature";
     static final String RECEIPT_SIGNATURE_HEADER = "X-Receipt-Signature";
 
-    private final DossierIntake intake;
+    private final IntakeGateway intake;
     private final long maxJsonBytes;
     private final Clock clock;
 
-    public DossierController(DossierIntake intake, HubProperties properties, Clock clock) {
+    public DossierController(IntakeGateway intake, HubProperties properties, Clock clock) {
         this.intake = intake;
         this.maxJsonBytes = properties.partner().maxJsonBytes().toBytes();
         this.clock = clock;

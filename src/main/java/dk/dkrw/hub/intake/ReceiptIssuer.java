@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Builds and signs receipts: {@code receiptId, dossierId, version, sha256, receivedAt, caseId}. */
+/**
+ * Builds and signs receipts: a fresh {@code receiptId} followed by the fields naming what was received, as
+ * the exact JSON bytes sent and the hub's detached CMS signature over them.
+ */
 @Component
 public class ReceiptIssuer {
 
@@ -22,20 +25,39 @@ public class ReceiptIssuer {
         this.hubSigner = hubSigner;
     }
 
-    public Receipt issue(String dossierId, int version, String sha256, Instant receivedAt, String caseId) {
-        String receiptId = UUID.randomUUID().toString();
-        ObjectNode receipt = mapper.createObjectNode()
-                .put("receiptId", receiptId)
+    /** {@code receiptId, dossierId, version, sha256, receivedAt, caseId} (contract: dossier receipts). */
+    public Receipt forDossier(String dossierId, int version, String sha256, Instant receivedAt, String caseId) {
+        return issue(mapper.createObjectNode()
                 .put("dossierId", dossierId)
                 .put("version", version)
                 .put("sha256", sha256)
-                .put("receivedAt", receivedAt.truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("caseId", caseId);
+                .put("receivedAt", instant(receivedAt))
+                .put("caseId", caseId));
+    }
+
+    /** {@code receiptId, eventId, caseId, sequence, sha256, receivedAt} for a case event. */
+    public Receipt forEvent(String eventId, String caseId, int sequence, String sha256, Instant receivedAt) {
+        return issue(mapper.createObjectNode()
+                .put("eventId", eventId)
+                .put("caseId", caseId)
+                .put("sequence", sequence)
+                .put("sha256", sha256)
+                .put("receivedAt", instant(receivedAt)));
+    }
+
+    private Receipt issue(ObjectNode subject) {
+        String receiptId = UUID.randomUUID().toString();
+        ObjectNode receipt = mapper.createObjectNode().put("receiptId", receiptId);
+        receipt.setAll(subject);
         try {
             byte[] body = mapper.writeValueAsBytes(receipt);
             return new Receipt(receiptId, body, hubSigner.signBase64(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("receipt could not be serialised", e);
         }
+    }
+
+    private static String instant(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

@@ -1,84 +1,38 @@
 package dk.dkrw.hub.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.dkrw.hub.audit.AuditKind;
+import dk.dkrw.hub.audit.AuditRecord;
 import dk.dkrw.hub.dossier.DossierIdentity;
 import dk.dkrw.hub.dossier.DossierStore;
 import dk.dkrw.hub.party.Party;
-import dk.dkrw.hub.signature.VerifiedSignature;
+import dk.dkrw.hub.party.Permission;
+import dk.dkrw.hub.problem.SafeIds;
 
 import java.time.Instant;
 
-/**
- * One dossier submission as it moves through the intake route. Each step fills in what it established (the
- * verified signature, the parsed document, the stored state of its id) so that later steps and the rejection
- * audit can use it.
- */
-public final class Submission {
+/** One dossier submission on its way through the {@code dossier-intake} route. */
+public final class Submission extends SignedDocument {
 
-    private final Channel channel;
-    private final Party transportParty;
-    private final byte[] body;
-    private final String signatureHeader;
-    private final Instant receivedAt;
-    private final String sha256;
-
-    private VerifiedSignature signature;
-    private Party signerParty;
-    private JsonNode document;
     private DossierIdentity identity;
     private DossierStore.StoredDossier previous;
     private IntakeOutcome outcome;
 
     public Submission(Channel channel, Party transportParty, byte[] body, String signatureHeader,
                       Instant receivedAt, String sha256) {
-        this.channel = channel;
-        this.transportParty = transportParty;
-        this.body = body;
-        this.signatureHeader = signatureHeader;
-        this.receivedAt = receivedAt;
-        this.sha256 = sha256;
+        super(channel, transportParty, body, signatureHeader, receivedAt, sha256);
     }
 
-    public Channel channel() {
-        return channel;
+    @Override
+    public Permission requiredPermission() {
+        return Permission.DOSSIER_SUBMIT;
     }
 
-    /** The party the transport authenticated (TLS client certificate); null when the channel has none. */
-    public Party transportParty() {
-        return transportParty;
-    }
-
-    public byte[] body() {
-        return body;
-    }
-
-    public String signatureHeader() {
-        return signatureHeader;
-    }
-
-    public Instant receivedAt() {
-        return receivedAt;
-    }
-
-    public String sha256() {
-        return sha256;
-    }
-
-    public VerifiedSignature signature() {
-        return signature;
-    }
-
-    public Party signerParty() {
-        return signerParty;
-    }
-
-    void authenticated(VerifiedSignature verified, Party signer) {
-        this.signature = verified;
-        this.signerParty = signer;
-    }
-
-    public JsonNode document() {
-        return document;
+    @Override
+    public AuditRecord.Builder rejectionRecord() {
+        String dossierId = identity != null && SafeIds.isUuid(identity.dossierId()) ? identity.dossierId() : null;
+        return AuditRecord.of(AuditKind.DOSSIER_REJECTED, receivedAt())
+                .dossier(dossierId, dossierId != null ? identity.version() : null);
     }
 
     public DossierIdentity identity() {
@@ -86,7 +40,7 @@ public final class Submission {
     }
 
     void parsed(JsonNode parsedDocument, DossierIdentity parsedIdentity) {
-        this.document = parsedDocument;
+        parsed(parsedDocument);
         this.identity = parsedIdentity;
     }
 

@@ -24,15 +24,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Moves committed outbox rows to their Artemis queues: a batch per broker transaction, then the rows are
- * deleted. A crash between the broker commit and the delete resends the batch, which Artemis drops by its
- * duplicate-id cache ({@code _AMQ_DUPL_ID} = the message key) and the consumers' idempotency absorbs.
+ * deleted. A crash between the broker commit and the delete resends the batch; the consumers are idempotent on
+ * the message key. (The broker's duplicate detection is deliberately not used: one duplicate in a transacted
+ * batch rolls the whole batch back, so a resent batch would never get through.)
  * Woken right after each commit; the {@code outbox-relay} route also sweeps on a timer.
  */
 @Component
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -98,7 +98,6 @@ public class OutboxRelay {
     private static void send(Session session, List<OutboxRows.Row> rows) throws JMSException {
         for (OutboxRows.Row row : rows) {
             TextMessage message = session.createTextMessage(row.body());
-            message.setStringProperty(DUPLICATE_ID, row.destination() + "/" + row.key());
             message.setStringProperty(DeliveryFailures.MESSAGE_KEY, row.key());
             if (row.groupId() != null) {
                 message.setStringProperty("JMSXGroupID", row.groupId());

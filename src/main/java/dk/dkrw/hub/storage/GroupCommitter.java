@@ -45,6 +45,7 @@ public class GroupCommitter {
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(20_000);
     private final Thread writer;
     private volatile boolean running = true;
+    private Boolean embeddedH2;
 
     public GroupCommitter(DataSource dataSource, HubProperties properties) {
         this.dataSource = dataSource;
@@ -118,6 +119,7 @@ public class GroupCommitter {
                 }
                 AuditChain.append(jdbc, head, audit);
                 connection.commit();
+                forceToDisk(connection);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -134,6 +136,22 @@ public class GroupCommitter {
     }
 
     private static final Object FAILED = new Object();
+
+    /**
+     * H2 keeps committed changes in memory for up to its write delay and may lose them on a crash (kill -9);
+     * a caller is answered only after this batch is durable, so the embedded database is checkpointed and
+     * synced once per batch (one sync shared by every work in it). PostgreSQL is durable at commit.
+     */
+    private void forceToDisk(Connection connection) throws SQLException {
+        if (embeddedH2 == null) {
+            embeddedH2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        }
+        if (embeddedH2) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
 
     private static Object runInSavepoint(Connection connection, Pending<?> pending, Tx tx) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();

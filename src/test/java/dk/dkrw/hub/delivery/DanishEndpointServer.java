@@ -22,16 +22,16 @@ import java.util.UUID;
  * files, so PKCS#12 copies of the PEM files are written to a temporary directory and deleted once Jetty has
  * loaded them.
  */
-final class DanishEndpointServer {
+public final class DanishEndpointServer {
 
-    static final String PATH = "/ws/status";
+    public static final String PATH = "/ws/status";
     static final Path CERTS = Path.of("certs-dev");
 
     private DanishEndpointServer() {
     }
 
     /** Started on {@code port} (0 = any free port). */
-    static WireMockServer start(int port, Extension... extensions) {
+    public static WireMockServer start(int port, Extension... extensions) {
         String password = UUID.randomUUID().toString();
         try {
             Path dir = Files.createTempDirectory("danish-endpoint-tls");
@@ -66,7 +66,7 @@ final class DanishEndpointServer {
         }
     }
 
-    static URI url(WireMockServer server) {
+    public static URI url(WireMockServer server) {
         return URI.create("https://localhost:" + server.httpsPort() + PATH);
     }
 

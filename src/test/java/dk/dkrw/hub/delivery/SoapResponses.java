@@ -1,14 +1,14 @@
 package dk.dkrw.hub.delivery;
 
 /** SOAP 1.2 answers the Danish endpoint can give. */
-final class SoapResponses {
+public final class SoapResponses {
 
-    static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
+    public static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
 
     private SoapResponses() {
     }
 
-    static String ack(String statusUpdateId, boolean accepted, boolean duplicate) {
+    public static String ack(String statusUpdateId, boolean accepted, boolean duplicate) {
         return envelope("<su:StatusUpdateAck xmlns:su=\"urn:dkrw-hub:dk-status-update:1\">"
                 + "<su:statusUpdateId>" + statusUpdateId + "</su:statusUpdateId>"
                 + "<su:accepted>" + accepted + "</su:accepted>"
@@ -17,12 +17,12 @@ final class SoapResponses {
     }
 
     /** A fault whose reason quotes personal data, as a careless receiver might write it. */
-    static String fault(String code, String detailCode) {
+    public static String fault(String code, String detailCode) {
         return fault(code, detailCode, "No case DK-2026-004711 for Hamid Yusuf");
     }
 
     /** A fault with Code {@code env:<code>}, the reason text, and a StatusUpdateFault detail. */
-    static String fault(String code, String detailCode, String reason) {
+    public static String fault(String code, String detailCode, String reason) {
         return envelope("<env:Fault><env:Code><env:Value>env:" + code + "</env:Value></env:Code>"
                 + "<env:Reason><env:Text xml:lang=\"en\">" + reason + "</env:Text></env:Reason>"
                 + "<env:Detail><su:StatusUpdateFault xmlns:su=\"urn:dkrw-hub:dk-status-update:1\">"

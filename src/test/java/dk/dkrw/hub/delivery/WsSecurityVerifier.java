@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
  * {@link WSSecurityEngine} with a trust store holding the dev CA only, so the signature must verify, the
  * signer certificate (carried as a BinarySecurityToken) must chain to that CA, and its subject must be the hub's.
  */
-final class WsSecurityVerifier {
+public final class WsSecurityVerifier {
 
     private final Merlin crypto = new Merlin();
     private final Pattern signerSubject;
 
     /** Trusting the CA in {@code trustAnchor} for signers whose subject DN matches {@code signerSubject}. */
-    WsSecurityVerifier(Path trustAnchor, String signerSubject) {
+    public WsSecurityVerifier(Path trustAnchor, String signerSubject) {
         this.signerSubject = Pattern.compile(signerSubject);
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -48,10 +48,10 @@ final class WsSecurityVerifier {
     }
 
     /** What a verified request proves: the elements the signature covers and who signed. */
-    record Verified(List<QName> signedElements, X509Certificate signer) {
+    public record Verified(List<QName> signedElements, X509Certificate signer) {
     }
 
-    Verified verify(String soapEnvelope) throws WSSecurityException {
+    public Verified verify(String soapEnvelope) throws WSSecurityException {
         RequestData data = new RequestData();
         data.setWssConfig(WSSConfig.getNewInstance());
         data.setSigVerCrypto(crypto);
@@ -71,7 +71,7 @@ final class WsSecurityVerifier {
         return new Verified(signed, signer);
     }
 
-    static Document parse(String xml) {
+    public static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);

@@ -171,6 +171,6 @@ class StorageOnBothDatabasesIT {
 
     private static HubProperties properties() {
         return new HubProperties(null, null, null, null, null, null, null, new HubProperties.Commit(64), null,
-                null, null);
+                null, null, null);
     }
 }

@@ -34,11 +34,15 @@ public abstract class HubIT {
 
     private static final Path PARTIES = writeParties();
 
+    /** The Danish case-status endpoint (WireMock, mutual TLS), one per test JVM like the hub context. */
+    public static final DanishEndpoint DENMARK = DanishEndpoint.launch();
+
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", DATA_DIR::toString);
         registry.add("hub.ops.port", () -> "0");
         registry.add("hub.parties-file", PARTIES::toString);
+        registry.add("hub.denmark.status-endpoint.url", () -> DENMARK.url().toString());
     }
 
     private static TestPki.Credential issueRateLimitedParty() {

@@ -2,7 +2,6 @@ package dk.dkrw.hub.intake;
 
 import dk.dkrw.hub.party.Party;
 import dk.dkrw.hub.party.PartyRegistry;
-import dk.dkrw.hub.party.Permission;
 import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
 import dk.dkrw.hub.signature.CmsVerifier;
@@ -10,26 +9,27 @@ import dk.dkrw.hub.signature.VerifiedSignature;
 import org.springframework.stereotype.Component;
 
 /**
- * Intake step 1: the transport party may submit, the detached CMS signature holds over the exact body bytes,
- * and the signer is the same registered party as the transport (when the transport authenticates one).
+ * The first step of every intake route: the transport party may submit this kind of document, the detached
+ * CMS signature holds over the exact body bytes, and the signer is the same registered party as the transport
+ * (when the transport authenticates one) and is itself allowed to submit it.
  */
 @Component
-public class SubmissionAuthenticator {
+public class DocumentAuthenticator {
 
     private final CmsVerifier verifier;
     private final PartyRegistry parties;
 
-    public SubmissionAuthenticator(CmsVerifier verifier, PartyRegistry parties) {
+    public DocumentAuthenticator(CmsVerifier verifier, PartyRegistry parties) {
         this.verifier = verifier;
         this.parties = parties;
     }
 
-    public Submission authenticate(Submission submission) {
-        Party transport = submission.transportParty();
+    public <D extends SignedDocument> D authenticate(D document) {
+        Party transport = document.transportParty();
         if (transport != null) {
-            transport.require(Permission.DOSSIER_SUBMIT);
+            transport.require(document.requiredPermission());
         }
-        VerifiedSignature signature = verifier.verify(submission.body(), submission.signatureHeader());
+        VerifiedSignature signature = verifier.verify(document.body(), document.signatureHeader());
         Party signer = parties.identify(signature.signer()).orElseThrow(() -> new HubException(
                 ProblemCode.PARTY_MISMATCH, "the signer certificate " + signature.signerFingerprint()
                 + " is not registered to any party"));
@@ -37,8 +37,8 @@ public class SubmissionAuthenticator {
             throw new HubException(ProblemCode.PARTY_MISMATCH, "TLS client party " + transport.id()
                     + " differs from signer party " + signer.id());
         }
-        signer.require(Permission.DOSSIER_SUBMIT);
-        submission.authenticated(signature, signer);
-        return submission;
+        signer.require(document.requiredPermission());
+        document.authenticated(signature, signer);
+        return document;
     }
 }
