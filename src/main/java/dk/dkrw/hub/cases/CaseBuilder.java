@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The case stage: turns an accepted dossier version into the minimised, hub-signed rw-case/1 and publishes it
@@ -37,6 +39,9 @@ import java.util.List;
  */
 @Component
 public class CaseBuilder {
+
+    /** Statuses a version may be forwarded from (see {@link #alreadyPublished}). */
+    private static final Set<DossierStatus> FORWARDABLE = EnumSet.of(DossierStatus.RECEIVED, DossierStatus.FAILED);
 
     private final DossierStore dossiers;
     private final CaseStore cases;
@@ -91,7 +96,7 @@ public class CaseBuilder {
                 return null;
             }
             cases.publish(tx.jdbc(), stored, attachments);
-            dossiers.advanceStatus(tx.jdbc(), dossierId, version, DossierStatus.RECEIVED, DossierStatus.FORWARDED,
+            dossiers.advanceStatus(tx.jdbc(), dossierId, version, FORWARDABLE, DossierStatus.FORWARDED,
                     availableAt);
             tx.audit(AuditRecord.of(AuditKind.CASE_FORWARDED, availableAt).party(signed.partyId())
                     .dossier(dossierId, version).caseId(signed.caseId()).sha256(stored.sha256()).build());
@@ -99,10 +104,13 @@ public class CaseBuilder {
         });
     }
 
+    /**
+     * RECEIVED is the normal case. FAILED means an operator replayed the version's dead letter and this message
+     * overtook the replay's own commit (which moves FAILED back to RECEIVED right after the broker send): it is
+     * published all the same, and the replay's reset then finds nothing left to reset.
+     */
     private boolean alreadyPublished(String dossierId, int version) {
-        return dossiers.findVersion(dossierId, version)
-                .map(v -> v.status() != DossierStatus.RECEIVED && v.status() != DossierStatus.FAILED)
-                .orElse(false);
+        return dossiers.findVersion(dossierId, version).map(v -> !FORWARDABLE.contains(v.status())).orElse(false);
     }
 
     private static List<CaseStore.CaseAttachment> attachments(ObjectNode rwCase) {

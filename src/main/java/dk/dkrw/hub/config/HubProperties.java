@@ -27,7 +27,25 @@ public record HubProperties(
     public record Partner(int port, DataSize maxJsonBytes, DataSize maxAttachmentBytes) {
     }
 
-    public record Ops(int port, String address) {
+    /**
+     * The operator port and its accounts. {@code allowDevelopmentPasswords} is true only in the default
+     * (development) profile; elsewhere an account with a documented development password stops the start.
+     */
+    public record Ops(int port, String address, List<OpsUser> users, boolean allowDevelopmentPasswords) {
+
+        public Ops {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    /** One operator account: {@code password} may carry a {@code {bcrypt}}/{@code {noop}}/... encoding prefix. */
+    public record OpsUser(String name, String password, String role) {
+
+        /** Never prints the password, should the record ever be logged or shown. */
+        @Override
+        public String toString() {
+            return "OpsUser[name=" + name + ", role=" + role + ", password=(hidden)]";
+        }
     }
 
     public record Signature(List<Path> trustAnchors, List<Path> crls, Duration maxFutureSkew,

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Dossiers and their accepted versions. Writes take the {@link JdbcTemplate} of a group-commit work; reads
@@ -124,6 +125,16 @@ public class DossierStore {
         return tx.update("update dossier_version set status = ?, status_at = ? "
                         + "where dossier_id = ? and version = ? and status = ?",
                 to.name(), Timestamp.from(at), dossierId, version, from.name());
+    }
+
+    /** Moves a version to {@code to} from whichever of the {@code from} statuses it is in. */
+    public int advanceStatus(JdbcTemplate tx, String dossierId, int version, Set<DossierStatus> from,
+                             DossierStatus to, Instant at) {
+        int updated = 0;
+        for (DossierStatus status : from) {
+            updated += advanceStatus(tx, dossierId, version, status, to, at);
+        }
+        return updated;
     }
 
     /** Marks every forwarded or pulled version up to {@code version} as acknowledged by Kigali. */

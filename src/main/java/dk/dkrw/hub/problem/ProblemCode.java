@@ -12,6 +12,7 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     SIGNATURE_MISSING("signature-missing", 401, "Signature missing or not CMS"),
+    UNAUTHORIZED("unauthorized", 401, "Authentication required"),
     SIGNATURE_INVALID("signature-invalid", 422, "Signature invalid"),
     SIGNER_UNTRUSTED("signer-untrusted", 422, "Signer not trusted"),
     CERTIFICATE_EXPIRED("certificate-expired", 422, "Signer certificate expired or not yet valid"),

@@ -228,6 +228,56 @@ class NorthFlowIT extends HubIT {
     }
 
     @Nested
+    class DeadLetterRepair {
+
+        @Test
+        void refusedEventsAreReplayedInOrderOnceDenmarkIsFixedAndDiscardNeedsAReason() {
+            String caseId = CaseEvents.newCase(agency, kigali);
+            List<byte[]> events = CaseEvents.lifecycle(caseId, 2);
+            String firstId = CaseEvents.eventId(events.get(0));
+            DENMARK.senderFaultFor(firstId::equals);
+            for (byte[] event : events) {
+                assertThat(CaseEvents.post(kigali, caseId, event).statusCode()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from dead_letter where case_id = ? and state = 'OPEN'", Long.class, caseId) == 2);
+            DENMARK.senderFaultFor(id -> false);
+
+            dk.dkrw.hub.support.OpsClient viewer = dk.dkrw.hub.support.OpsClient.as(ops.localPort(),
+                    dk.dkrw.hub.support.OpsClient.VIEWER);
+            dk.dkrw.hub.support.OpsClient operator = dk.dkrw.hub.support.OpsClient.as(ops.localPort(),
+                    dk.dkrw.hub.support.OpsClient.OPERATOR);
+            assertThat(viewer.post("/ops/v1/dead-letters/replay", "{\"caseId\":\"" + caseId + "\"}").statusCode())
+                    .isEqualTo(403);
+            HttpResponse<String> replayed = operator.post("/ops/v1/dead-letters/replay",
+                    "{\"caseId\":\"" + caseId + "\",\"reason\":\"Denmark registered the case\"}");
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> DENMARK.accepted().size() == 2);
+            assertThat(DENMARK.accepted()).extracting(DanishEndpoint.Received::sequence).containsExactly(1, 2);
+            assertThat(DENMARK.duplicates()).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'DEAD_LETTER_REPLAYED' "
+                    + "and case_id = ? and party_id = 'operator:operator'", Long.class, caseId)).isEqualTo(2);
+
+            String otherCase = CaseEvents.newCase(agency, kigali);
+            byte[] doomed = CaseEvents.event("01-received.json", otherCase, 1);
+            DENMARK.senderFaultFor(CaseEvents.eventId(doomed)::equals);
+            assertThat(CaseEvents.post(kigali, otherCase, doomed).statusCode()).isEqualTo(202);
+            Long deadLetterId = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                    "select id from dead_letter where case_id = ?", Long.class, otherCase), ids -> ids.size() == 1)
+                    .get(0);
+            assertThat(operator.delete("/ops/v1/dead-letters/" + deadLetterId, "{}").statusCode()).isEqualTo(422);
+            assertThat(operator.delete("/ops/v1/dead-letters/" + deadLetterId, "{\"reason\":\"  \"}").statusCode())
+                    .isEqualTo(422);
+            assertThat(operator.delete("/ops/v1/dead-letters/" + deadLetterId,
+                    "{\"reason\":\"case withdrawn on the Danish side\"}").statusCode()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'DEAD_LETTER_DISCARDED' "
+                    + "and case_id = ? and party_id = 'operator:operator'", Long.class, otherCase)).isEqualTo(1);
+            assertThat(receivedFor(CaseEvents.eventId(doomed))).isNull();
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @Test
