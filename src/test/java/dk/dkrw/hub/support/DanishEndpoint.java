@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dk.dkrw.hub.delivery.DanishEndpointServer;
 import dk.dkrw.hub.delivery.EventToStatusUpdateMapper;
 import dk.dkrw.hub.delivery.SoapResponses;
+import dk.dkrw.hub.delivery.StatusUpdateSchema;
 import dk.dkrw.hub.delivery.WsSecurityVerifier;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -41,6 +42,7 @@ public final class DanishEndpoint implements ResponseDefinitionTransformerV2 {
                            String dkCaseNo, String udlNr) {
     }
 
+    private final StatusUpdateSchema schema = StatusUpdateSchema.load();
     private final WsSecurityVerifier verifier =
             new WsSecurityVerifier(DevPki.cert("ca"), "CN=hub,O=DK-RW Hub DEV,C=DK");
     private final List<Received> accepted = new ArrayList<>();
@@ -136,6 +138,9 @@ public final class DanishEndpoint implements ResponseDefinitionTransformerV2 {
         } catch (Exception e) {
             return answer(500, SoapResponses.fault("Sender", "SIGNATURE_INVALID"), SoapResponses.CONTENT_TYPE);
         }
+        if (!schema.check(standalone(update)).isEmpty()) {
+            return answer(500, SoapResponses.fault("Sender", "SCHEMA_INVALID"), SoapResponses.CONTENT_TYPE);
+        }
         String id = text(update, "statusUpdateId");
         if (senderFaultFor.test(id)) {
             return answer(500, SoapResponses.fault("Sender", "CASE_UNKNOWN"), SoapResponses.CONTENT_TYPE);
@@ -162,6 +167,18 @@ public final class DanishEndpoint implements ResponseDefinitionTransformerV2 {
     @Override
     public String getName() {
         return "hub-it-danish-endpoint";
+    }
+
+    /** The StatusUpdate element as a document of its own, as the XSD describes it. */
+    private static org.w3c.dom.Document standalone(Element update) {
+        try {
+            org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance()
+                    .newDocumentBuilder().newDocument();
+            document.appendChild(document.importNode(update, true));
+            return document;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ResponseDefinition answer(int status, String body, String contentType) {
