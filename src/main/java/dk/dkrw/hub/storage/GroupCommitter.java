@@ -167,7 +167,7 @@ public class GroupCommitter {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         running = false;
         writer.join(TimeUnit.SECONDS.toMillis(20));
     }

@@ -55,7 +55,7 @@ class RestartWithPendingDeliveriesIT {
             assertThat(denmark.accepted()).extracting(DanishEndpoint.Received::caseId).containsOnly(caseId);
             assertThat(denmark.duplicates()).isZero();
         } finally {
-            denmark.stop();
+            denmark.shutdown();
         }
     }
 }

@@ -64,7 +64,7 @@ public final class DanishEndpoint implements ResponseDefinitionTransformerV2 {
         return endpoint;
     }
 
-    public void stop() {
+    public void shutdown() {
         server.stop();
     }
 

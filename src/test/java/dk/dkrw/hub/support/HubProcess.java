@@ -23,6 +23,8 @@ public final class HubProcess implements AutoCloseable {
     private final int partnerPort;
     private final int opsPort;
 
+    private Duration startToReady;
+
     private HubProcess(Process process, int partnerPort, int opsPort) {
         this.process = process;
         this.partnerPort = partnerPort;
@@ -30,9 +32,17 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(Path dataDir, String logName, String... extraArgs) throws IOException {
+        return start(dataDir, logName, List.of("-Xmx512m"), extraArgs);
+    }
+
+    /** Started with the given JVM options (heap size, JFR) instead of the default {@code -Xmx512m}. */
+    public static HubProcess start(Path dataDir, String logName, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
         int partnerPort = freePort();
         int opsPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(),
                 "--hub.data-dir=" + dataDir.toAbsolutePath(),
                 "--hub.partner.port=" + partnerPort,
                 "--hub.ops.port=" + opsPort));
@@ -41,13 +51,28 @@ public final class HubProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Instant launched = Instant.now();
         HubProcess hub = new HubProcess(process, partnerPort, opsPort);
         hub.awaitReady(Duration.ofSeconds(120));
+        hub.startToReady = Duration.between(launched, Instant.now());
         return hub;
     }
 
     public int partnerPort() {
         return partnerPort;
+    }
+
+    public int opsPort() {
+        return opsPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** How long the process took from launch to a ready answer on the operator port. */
+    public Duration startToReady() {
+        return startToReady;
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing graceful. */
@@ -82,7 +107,7 @@ public final class HubProcess implements AutoCloseable {
                 // still starting
             }
             try {
-                process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

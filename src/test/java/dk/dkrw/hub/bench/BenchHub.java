@@ -1,0 +1,110 @@
+package dk.dkrw.hub.bench;
+
+import dk.dkrw.hub.signature.CmsSigner;
+import dk.dkrw.hub.support.DevPki;
+import dk.dkrw.hub.support.HubProcess;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hub under test as a separate process ({@code java -jar}) and the partners that talk to it over mutual
+ * TLS with keep-alive: dk-dis pushing, rw-kigali-office pulling and posting events.
+ */
+final class BenchHub implements AutoCloseable {
+
+    private final HubProcess process;
+    final HttpClient agency = client("dk-dis");
+    final HttpClient kigali = client("rw-kigali-office");
+    final String base;
+    final ProcessStats stats;
+    private final CmsSigner agencySigner = DevPki.signer("dk-dis");
+    private final CmsSigner kigaliSigner = DevPki.signer("rw-kigali-office");
+
+    private BenchHub(HubProcess process) {
+        this.process = process;
+        this.base = "https://localhost:" + process.partnerPort();
+        this.stats = new ProcessStats(process.pid());
+    }
+
+    static BenchHub start(Path dataDir, String name, List<String> jvmOptions, List<String> args) throws IOException {
+        return new BenchHub(HubProcess.start(dataDir, name, jvmOptions, args.toArray(String[]::new)));
+    }
+
+    Duration startToReady() {
+        return process.startToReady();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    HttpRequest dossier(byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers"))
+                .header("Content-Type", "application/json")
+                .header("X-Dossier-Signature", agencySigner.signBase64(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    HttpRequest event(String caseId, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + caseId + "/events"))
+                .header("Content-Type", "application/json")
+                .header("X-Event-Signature", kigaliSigner.signBase64(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+    }
+
+    HttpRequest ack(String caseId, int version) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + caseId + "/ack"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")).build();
+    }
+
+    /** Uploads one attachment; returns its entry for the generator. */
+    SyntheticDossiers.Attachment upload(byte[] bytes) throws IOException, InterruptedException {
+        String sha = dk.dkrw.hub.signature.Sha256.hex(bytes);
+        HttpResponse<Void> response = agency.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/attachments/" + sha))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("attachment upload refused: " + response.statusCode());
+        }
+        return new SyntheticDossiers.Attachment(sha, bytes.length);
+    }
+
+    /** Every caseId in the feed (paged with the cursor), oldest first. */
+    List<String> feedCaseIds() throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String cursor = "";
+        while (true) {
+            var page = json.readTree(kigali.send(get("/api/v1/cases?limit=500&after=" + cursor),
+                    HttpResponse.BodyHandlers.ofByteArray()).body());
+            if (page.path("items").isEmpty()) {
+                return ids;
+            }
+            page.path("items").forEach(item -> ids.add(item.path("caseId").asText()));
+            cursor = page.path("next").asText();
+        }
+    }
+
+    private static HttpClient client(String party) {
+        return HttpClient.newBuilder().sslContext(DevPki.clientTls(party)).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}

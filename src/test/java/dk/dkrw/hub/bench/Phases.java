@@ -1,0 +1,238 @@
+package dk.dkrw.hub.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The measured phases against a running hub; each adds its figures to the report. */
+final class Phases {
+
+    private static final int[] CLIENTS = {1, 2, 4, 8, 16, 32};
+
+    private final BenchHub hub;
+    private final BenchOptions options;
+    private final Report report;
+    private final FastDanishEndpoint denmark;
+    private final SyntheticDossiers generator;
+    private final LoadDriver agency;
+    private final LoadDriver kigali;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Phases(BenchHub hub, BenchOptions options, Report report, List<SyntheticDossiers.Attachment> pool,
+           FastDanishEndpoint denmark) {
+        this.hub = hub;
+        this.options = options;
+        this.report = report;
+        this.denmark = denmark;
+        this.generator = new SyntheticDossiers(1, pool);
+        this.agency = new LoadDriver(hub.agency);
+        this.kigali = new LoadDriver(hub.kigali);
+        SyntheticDossiersCheck.requireValid(generator.next(10_240), pool);
+    }
+
+    /** Closed loop at 1..32 clients, 10 KB dossiers; returns the best accepted/s. */
+    double scaling() {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        double best = 0;
+        run("warm-up", 8, prepare(options.quick() ? 300 : 1_000, 10_240));
+        for (int clients : CLIENTS) {
+            Map<String, Object> row = run("closed loop, " + clients + " clients", clients,
+                    prepare(options.closedLoopCount(clients), 10_240));
+            rows.put(Integer.toString(clients), row);
+            double rate = (double) row.get("acceptedPerSecond");
+            best = Math.max(best, rate);
+            report.row("closed loop " + clients + " clients (10 KB)", String.format("%.0f/s p99 %.1f ms, hub %.2f cores",
+                    rate, row.get("p99Millis"), row.get("hubCores")), "", "");
+        }
+        report.put("closedLoopByClients", rows);
+        report.row("sustained intake (best closed loop)", String.format("%.0f dossiers/s", best), "≥ 1000/s",
+                Report.verdict(best >= 1000));
+        return best;
+    }
+
+    void sizes() {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (int kib : new int[] {2, 10, 100}) {
+            int count = kib == 100 ? (options.quick() ? 100 : 600) : (options.quick() ? 300 : 2_000);
+            Map<String, Object> row = run("size " + kib + " KB, 16 clients", 16, prepare(count, kib * 1024));
+            rows.put(kib + "KB", row);
+            report.row("closed loop 16 clients, " + kib + " KB", String.format("%.0f/s p99 %.1f ms",
+                    row.get("acceptedPerSecond"), row.get("p99Millis")), "", "");
+        }
+        report.put("bySize", rows);
+    }
+
+    void openLoop() throws Exception {
+        int rate = 500;
+        int count = rate * options.openLoopSeconds();
+        List<byte[]> bodies = bodies(count, 10_240);
+        List<String> ids = new ArrayList<>();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (byte[] body : bodies) {
+            ids.add(json.readTree(body).path("dossierId").asText());
+            requests.add(hub.dossier(body));
+        }
+        List<String> existing = hub.feedCaseIds();
+        String cursor = cursorAfter(existing.size());
+        LoadDriver.Outcome outcome;
+        FeedWatcher watcher = new FeedWatcher(hub.kigali, hub.base, cursor);
+        try (watcher) {
+            outcome = agency.openLoop("open loop 500/s", requests, rate, i -> watcher.accepted(ids.get(i)));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (watcher.seen() < outcome.ok() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        var feed = watcher.latency();
+        Map<String, Object> row = row(outcome, Double.NaN);
+        row.put("feedSeen", feed.getTotalCount());
+        row.put("feedP50Millis", feed.getValueAtPercentile(50) / 1000.0);
+        row.put("feedP99Millis", feed.getValueAtPercentile(99) / 1000.0);
+        report.put("openLoop500", row);
+        double p99 = outcome.percentileMillis(99);
+        double feedP99 = feed.getValueAtPercentile(99) / 1000.0;
+        report.row("accept latency p99 at 500/s open loop", String.format("%.1f ms (p50 %.1f, p99.9 %.1f)", p99,
+                outcome.percentileMillis(50), outcome.percentileMillis(99.9)), "≤ 50 ms", Report.verdict(p99 <= 50));
+        report.row("dossier→feed latency p99 at 500/s", String.format("%.1f ms (%d of %d seen)", feedP99,
+                feed.getTotalCount(), outcome.ok()), "≤ 200 ms",
+                Report.verdict(feedP99 <= 200 && feed.getTotalCount() == outcome.ok()));
+    }
+
+    void kigaliPull() throws Exception {
+        long start = System.nanoTime();
+        List<String> cases = hub.feedCaseIds();
+        double feedSeconds = (System.nanoTime() - start) / 1e9;
+        List<String> sample = cases.subList(0, Math.min(cases.size(), options.quick() ? 500 : 3_000));
+        List<HttpRequest> gets = sample.stream().map(id -> hub.get("/api/v1/cases/" + id)).toList();
+        List<HttpRequest> acks = sample.stream().map(id -> hub.ack(id, 1)).toList();
+        LoadDriver.Outcome got = kigali.closedLoop("Kigali get case, 8 clients", gets, 8, i -> { });
+        LoadDriver.Outcome acked = kigali.closedLoop("Kigali ack, 8 clients", acks, 8, i -> { });
+        double perSecond = sample.size() / (got.seconds() + acked.seconds());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("feedItems", cases.size());
+        row.put("feedItemsPerSecond", cases.size() / feedSeconds);
+        row.put("getPerSecond", got.perSecond());
+        row.put("ackPerSecond", acked.perSecond());
+        row.put("casesPulledAndAckedPerSecond", perSecond);
+        report.put("kigaliPull", row);
+        report.row("Kigali pull (get + ack), 8 clients", String.format("%.0f cases/s (feed %.0f items/s)", perSecond,
+                cases.size() / feedSeconds), "", "");
+    }
+
+    void eventDelivery() throws Exception {
+        List<String> cases = hub.feedCaseIds();
+        List<String> sample = cases.subList(0, Math.min(cases.size(), options.quick() ? 500 : 3_000));
+        byte[] template = java.nio.file.Files.readAllBytes(Path.of("samples/events/valid/01-received.json"));
+        List<HttpRequest> events = new ArrayList<>();
+        for (String caseId : sample) {
+            ObjectNode event = (ObjectNode) json.readTree(template);
+            event.put("eventId", UUID.randomUUID().toString()).put("caseId", caseId).put("sequence", 1);
+            events.add(hub.event(caseId, json.writeValueAsBytes(event)));
+        }
+        long before = denmark.acknowledged();
+        long start = System.nanoTime();
+        LoadDriver.Outcome posted = kigali.closedLoop("events in, 16 clients", events, 16, i -> { });
+        Progress progress = new Progress("events delivered to Denmark", posted.ok());
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (denmark.acknowledged() - before < posted.ok() && System.nanoTime() < deadline) {
+            progress.update(denmark.acknowledged() - before);
+            Thread.sleep(50);
+        }
+        long delivered = denmark.acknowledged() - before;
+        progress.done(delivered);
+        double seconds = (denmark.lastAckNanos() - start) / 1e9;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("eventsPostedPerSecond", posted.perSecond());
+        row.put("eventsDelivered", delivered);
+        row.put("deliveredPerSecond", delivered / seconds);
+        report.put("eventDelivery", row);
+        report.row("event delivery to a fast Danish endpoint", String.format("%.0f events/s (%d of %d; intake %.0f/s)",
+                delivered / seconds, delivered, posted.ok(), posted.perSecond()), "≥ 1000/s",
+                Report.verdict(delivered / seconds >= 1000 && delivered == posted.ok()));
+    }
+
+    void sustained() throws Exception {
+        int minutes = options.sustainedMinutes();
+        if (minutes <= 0) {
+            return;
+        }
+        int rate = 300;
+        int count = rate * 60 * minutes;
+        List<Double> heap = new ArrayList<>();
+        heap.add(hub.stats.heapAfterGcMiB());
+        Thread sampler = new Thread(() -> {
+            try {
+                for (int m = 0; m < minutes; m++) {
+                    Thread.sleep(60_000);
+                    synchronized (heap) {
+                        heap.add(hub.stats.heapAfterGcMiB());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        LoadDriver.Outcome outcome = agency.openLoop("sustained " + minutes + " min at 300/s", count,
+                i -> hub.dossier(nextBody(10_240)), rate, i -> { });
+        sampler.join(70_000);
+        Map<String, Object> row = row(outcome, Double.NaN);
+        row.put("heapAfterGcMiBPerMinute", heap);
+        report.put("sustained", row);
+        double first = heap.get(0);
+        double last = heap.get(heap.size() - 1);
+        report.row("heap after GC over " + minutes + " min at 300/s", String.format("%.0f → %.0f MiB", first, last),
+                "flat", Report.verdict(last <= first * 1.25 + 32));
+    }
+
+    private synchronized byte[] nextBody(int size) {
+        return generator.next(size);
+    }
+
+    private Map<String, Object> run(String phase, int clients, List<HttpRequest> requests) {
+        double cpuBefore = hub.stats.cpuSeconds();
+        LoadDriver.Outcome outcome = agency.closedLoop(phase, requests, clients, i -> { });
+        double cores = (hub.stats.cpuSeconds() - cpuBefore) / outcome.seconds();
+        Map<String, Object> row = row(outcome, cores);
+        row.put("clients", clients);
+        return row;
+    }
+
+    private Map<String, Object> row(LoadDriver.Outcome outcome, double cores) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("accepted", outcome.ok());
+        row.put("failed", outcome.failed());
+        row.put("statuses", outcome.statuses());
+        row.put("acceptedPerSecond", outcome.perSecond());
+        row.put("p50Millis", outcome.percentileMillis(50));
+        row.put("p99Millis", outcome.percentileMillis(99));
+        row.put("p999Millis", outcome.percentileMillis(99.9));
+        row.put("hubCores", cores);
+        row.put("hubRssMiB", hub.stats.rssMiB());
+        return row;
+    }
+
+    private List<HttpRequest> prepare(int count, int size) {
+        return bodies(count, size).stream().map(hub::dossier).toList();
+    }
+
+    private List<byte[]> bodies(int count, int size) {
+        List<byte[]> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(nextBody(size));
+        }
+        return bodies;
+    }
+
+    private static String cursorAfter(long seq) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("f1:" + seq).getBytes());
+    }
+}
