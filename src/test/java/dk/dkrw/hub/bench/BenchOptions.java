@@ -61,8 +61,12 @@ record BenchOptions(boolean quick, int sustainedMinutes, boolean postgres, boole
         return quick ? 10 : 30;
     }
 
+    /**
+     * The JVM flags production uses (README, docker/Dockerfile): a small initial heap that G1 grows as load
+     * needs it, so an idle hub does not hold a large committed heap.
+     */
     List<String> jvmOptions(String heap) {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseG1GC"));
         if (jfr) {
             options.add("-XX:StartFlightRecording=filename=bench/results/" + commit + ".jfr,settings=profile");
         }

@@ -4,17 +4,14 @@ import dk.dkrw.hub.outbox.OutboxRelay;
 import dk.dkrw.hub.support.HubIT;
 import dk.dkrw.hub.support.PartnerClient;
 import dk.dkrw.hub.support.Dossiers;
+import dk.dkrw.hub.support.PoisonVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,23 +35,9 @@ class CaseStageDeadLetterIT extends HubIT {
 
     @Test
     void unmappableVersionEndsAsAFailedDeadLetterAfterTheConfiguredAttempts() {
-        String dossierId = UUID.randomUUID().toString();
-        String caseId = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into dossier (dossier_id, case_id, party_id, latest_version, dk_case_no, udl_nr, "
-                + "principal_person_id, created_at, updated_at) values (?, ?, 'dk-dis', 1, 'US-X', '26-X', ?, ?, ?)",
-                dossierId, caseId, UUID.randomUUID().toString(), now, now);
-        jdbc.update("insert into dossier_version (dossier_id, version, case_id, party_id, channel, body, body_sha256, "
-                        + "signature, signer_fingerprint, signing_time, receipt_id, receipt, receipt_signature, "
-                        + "received_at, status, status_at) values (?, 1, ?, 'dk-dis', 'REST', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "'RECEIVED', ?)",
-                dossierId, caseId, "{\"not\":\"a dossier\"}".getBytes(StandardCharsets.UTF_8), "e".repeat(64),
-                new byte[] {1}, "f".repeat(64), now, UUID.randomUUID().toString(), new byte[] {2}, new byte[] {3},
-                now, now);
-        jdbc.update("insert into outbox (destination, message_key, group_id, body, created_at) values (?, ?, ?, ?, ?)",
-                "hub.dossier.accepted", dossierId + "/1", dossierId,
-                "{\"dossierId\":\"" + dossierId + "\",\"version\":1,\"caseId\":\"" + caseId + "\"}", now);
-        relay.wake();
+        PoisonVersions.Poison poison = PoisonVersions.enqueue(jdbc, relay);
+        String dossierId = poison.dossierId();
+        String caseId = poison.caseId();
 
         Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select * from dead_letter where message_key = ?", dossierId + "/1"), rows -> rows.size() == 1).get(0);
