@@ -33,10 +33,14 @@ final class KeyMaterial {
         return password;
     }
 
-    /** A store holding one key entry under {@code alias}, protected by {@code password}. */
+    /**
+     * A store holding one key entry under {@code alias}, protected by {@code password}. In memory only, never
+     * written: JKS, because PKCS12 spends 10,000 PBKDF2 rounds on every put and get of a key, which showed up in
+     * the hub's start-up profile (bench/README.md).
+     */
     static KeyStore keyStore(String alias, PrivateKey key, X509Certificate certificate, char[] password) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = KeyStore.getInstance("JKS");
             store.load(null, null);
             store.setKeyEntry(alias, key, password, new Certificate[] {certificate});
             return store;

@@ -48,12 +48,15 @@ public class DossierAcceptance {
         if (!identity.hasKey()) {
             return submission;
         }
+        // the dossier before the version: an identical submission committing between the two reads is then seen
+        // as this version (a repeat), never as a dossier already at this version (a false conflict)
+        Optional<StoredDossier> dossier = dossiers.findDossier(identity.dossierId());
         Optional<StoredVersion> existing = dossiers.findVersion(identity.dossierId(), identity.version());
         if (existing.isPresent()) {
             submission.outcome(repeatOf(submission, existing.get()));
             return submission;
         }
-        dossiers.findDossier(identity.dossierId()).ifPresent(stored -> {
+        dossier.ifPresent(stored -> {
             checkNewVersionAllowed(submission, stored);
             submission.previous(stored);
         });

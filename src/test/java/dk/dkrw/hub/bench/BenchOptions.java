@@ -3,6 +3,8 @@ package dk.dkrw.hub.bench;
 import dk.dkrw.hub.support.TestDatabases;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +63,19 @@ record BenchOptions(boolean quick, int sustainedMinutes, boolean postgres, boole
         return quick ? 10 : 30;
     }
 
+    /** The class data sharing archive {@code bench/run} makes from a training start of the extracted jar. */
+    static final Path CDS_ARCHIVE = Path.of("target", "cds", "hub.jsa");
+
     /**
-     * The JVM flags production uses (README, docker/Dockerfile): a small initial heap that G1 grows as load
-     * needs it, so an idle hub does not hold a large committed heap.
+     * The JVM flags production uses (docs/runbook.md, "Starting the hub"): a small initial heap that G1 grows as
+     * load needs it, so an idle hub does not hold a large committed heap, and the class data sharing archive when
+     * {@code bench/run} has made one.
      */
     List<String> jvmOptions(String heap) {
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseG1GC"));
+        if (Files.isRegularFile(CDS_ARCHIVE)) {
+            options.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
         if (jfr) {
             options.add("-XX:StartFlightRecording=filename=bench/results/" + commit + ".jfr,settings=profile");
         }

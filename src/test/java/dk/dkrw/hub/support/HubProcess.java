@@ -116,7 +116,15 @@ public final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("hub did not become ready within " + timeout);
     }
 
+    /**
+     * The packaged hub, or the jar named by {@code -Dhub.jar} (the benchmark starts the extracted jar its class
+     * data sharing archive was made from).
+     */
     private static Path jar() throws IOException {
+        String named = System.getProperty("hub.jar");
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("dkrw-hub-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
