@@ -21,6 +21,8 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,7 @@ public final class QueueClient implements AutoCloseable {
     public QueueClient(String certificate, String user, String password, int port) throws Exception {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url(certificate, port));
         factory.setReconnectAttempts(0);
+        factory.setCallTimeout(10_000);
         this.connection = factory.createConnection(user, password);
         this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         this.replies = session.createTemporaryQueue();
@@ -74,6 +77,32 @@ public final class QueueClient implements AutoCloseable {
         message.setJMSReplyTo(replies);
         producer.send(message);
         return correlationId;
+    }
+
+    /**
+     * Sends many dossiers in transacted batches of 100 (fast: one journal sync per batch), each with the reply
+     * queue and a fresh correlation id; returns the correlation ids in order.
+     */
+    public synchronized List<String> sendAll(List<byte[]> dossiers, List<String> signatures) throws JMSException {
+        List<String> ids = new ArrayList<>();
+        try (Session batch = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer out = batch.createProducer(batch.createQueue(INBOUND))) {
+            for (int i = 0; i < dossiers.size(); i++) {
+                BytesMessage message = batch.createBytesMessage();
+                message.writeBytes(dossiers.get(i));
+                message.setStringProperty("X_Dossier_Signature", signatures.get(i));
+                String correlationId = UUID.randomUUID().toString();
+                message.setJMSCorrelationID(correlationId);
+                message.setJMSReplyTo(replies);
+                out.send(message);
+                ids.add(correlationId);
+                if (ids.size() % 100 == 0) {
+                    batch.commit();
+                }
+            }
+            batch.commit();
+        }
+        return ids;
     }
 
     /** Sends raw bytes to another address (which an agency must not be allowed to). */
