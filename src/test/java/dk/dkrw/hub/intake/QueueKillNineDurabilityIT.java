@@ -46,18 +46,19 @@ class QueueKillNineDurabilityIT {
             signatures.add(signer.signBase64(i % 10 == 9 ? Dossiers.withNewId(dossier) : dossier));
         }
 
-        List<String> correlationIds;
         HubProcess first = HubProcess.start(dataDir, "queue-kill-first-run");
-        try (QueueClient agency = new QueueClient("dk-dis", first.brokerPort())) {
-            correlationIds = agency.sendAll(dossiers, signatures);
-            PartnerClient kigali = new PartnerClient("rw-kigali-office", first.partnerPort());
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> feedCounts(kigali).size() >= KILL_AFTER_CASES);
-            int casesBeforeKill = feedCounts(kigali).size();
-            first.kill();
-            assertThat(casesBeforeKill).as("the kill came mid-way").isLessThan(DOSSIERS * 9 / 10);
-        } catch (jakarta.jms.JMSException connectionLost) {
-            // closing a client whose broker was just killed may fail; the messages were committed before
+        QueueClient sender = new QueueClient("dk-dis", first.brokerPort());
+        List<String> correlationIds = sender.sendAll(dossiers, signatures);
+        PartnerClient firstKigali = new PartnerClient("rw-kigali-office", first.partnerPort());
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .until(() -> feedCounts(firstKigali).size() >= KILL_AFTER_CASES);
+        int casesBeforeKill = feedCounts(firstKigali).size();
+        first.kill();
+        assertThat(casesBeforeKill).as("the kill came mid-way").isLessThan(DOSSIERS * 9 / 10);
+        try {
+            sender.close();
+        } catch (jakarta.jms.JMSException brokerGone) {
+            // the broker was just killed; the messages were committed before
         }
         Set<String> valid = new HashSet<>();
         Map<String, String> invalidByCorrelation = new HashMap<>();
