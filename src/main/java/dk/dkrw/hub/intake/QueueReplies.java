@@ -31,6 +31,13 @@ public class QueueReplies {
     static final String PROBLEM_STATUS_PROPERTY = "hubProblemStatus";
     static final String SHA256_PROPERTY = "hubSha256";
 
+    /**
+     * Receipts expire after a week: a temporary reply queue dies with its connection, and a broker that
+     * auto-creates the vanished address would otherwise keep such a receipt for ever. A sender that missed its
+     * receipt resends (the original receipt comes back) or asks for the dossier's status.
+     */
+    static final long RECEIPT_TIME_TO_LIVE_MILLIS = 7L * 24 * 60 * 60 * 1000;
+
     private static final Logger log = LoggerFactory.getLogger(QueueReplies.class);
 
     private final ProblemWriter problems;
@@ -57,6 +64,7 @@ public class QueueReplies {
         reply.setIntProperty("version", outcome.version());
         reply.setJMSCorrelationID(correlationId(request));
         try (MessageProducer producer = session.createProducer(replyTo)) {
+            producer.setTimeToLive(RECEIPT_TIME_TO_LIVE_MILLIS);
             producer.send(reply);
         } catch (InvalidDestinationException gone) {
             // a temporary reply queue dies with its connection; the dossier is durable and its status queryable

@@ -153,6 +153,19 @@ class QueueIntakeIT extends HubIT {
     }
 
     @Test
+    void dossierOverTheJsonLimitIsRefusedAsTooLarge() throws Exception {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+        String id = agency.send(s -> {
+            BytesMessage message = s.createBytesMessage();
+            message.writeBytes(body);
+            message.setStringProperty("X_Dossier_Signature", "AAAA");
+            return message;
+        });
+        assertThat(agency.await(id, ANSWER).code()).isEqualTo("payload-too-large");
+    }
+
+    @Test
     void brokerRefusesWrongPasswordAndAPasswordOfAnotherPartysCertificate() {
         assertThatThrownBy(() -> new QueueClient("dk-dis", "dk-dis", "wrong", BROKER_PORT).close())
                 .isInstanceOf(JMSException.class);
