@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The queue channel end to end over the broker's TLS acceptor: the same pipeline, receipts and cause codes
@@ -41,6 +43,9 @@ class QueueIntakeIT extends HubIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    jakarta.jms.ConnectionFactory connectionFactory;
 
     QueueClient agency;
 
@@ -150,6 +155,28 @@ class QueueIntakeIT extends HubIT {
         QueueClient.Answer accepted = agency.await(valid, ANSWER);
         assertThat(accepted.rejected()).isFalse();
         assertThat(accepted.outcome()).isEqualTo("accepted");
+    }
+
+    @Test
+    void aMessageTheBrokerDeadLettersBecomesAnOperatorVisibleDeadLetterWithoutTheDossier() throws Exception {
+        byte[] dossier = Dossiers.withNewId(Samples.validDossier("edge-single-name.json"));
+        jakarta.jms.Message[] sent = new jakarta.jms.Message[1];
+        // as the broker does after the last failed delivery attempt
+        new JmsTemplate(connectionFactory).send("DLQ." + QueueClient.INBOUND, session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(dossier);
+            message.setStringProperty("_AMQ_ORIG_QUEUE", QueueClient.INBOUND);
+            sent[0] = message;
+            return message;
+        });
+        String key = QueueClient.INBOUND + ":" + sent[0].getJMSMessageID();
+
+        await().atMost(ANSWER).until(() -> jdbc.queryForObject("select count(*) from dead_letter "
+                + "where message_key = ? and state = 'OPEN'", Long.class, key) == 1);
+        String body = jdbc.queryForObject("select body from dead_letter where message_key = ?", String.class, key);
+        assertThat(body).contains(Samples.sha256(dossier)).doesNotContain(Dossiers.dossierId(dossier));
+        assertThat(jdbc.queryForObject("select queue from dead_letter where message_key = ?", String.class, key))
+                .isEqualTo(QueueClient.INBOUND);
     }
 
     @Test
