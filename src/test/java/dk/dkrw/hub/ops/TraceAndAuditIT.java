@@ -93,7 +93,9 @@ class TraceAndAuditIT extends HubIT {
         assertThat(trace.path("versions").get(0).path("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(trace.path("events").get(0).path("eventId").asText()).isEqualTo(eventId);
         assertThat(trace.path("events").get(0).path("deliveryState").asText()).isEqualTo("DELIVERED");
-        List<JsonNode> steps = StreamSupport.stream(trace.path("steps").spliterator(), false).toList();
+        // a loaded machine may time out a first delivery call: such retries are steps too, but not asserted here
+        List<JsonNode> steps = StreamSupport.stream(trace.path("steps").spliterator(), false)
+                .filter(step -> !step.path("kind").asText().equals("EVENT_DELIVERY_RETRY")).toList();
         assertThat(steps).extracting(step -> step.path("kind").asText()).containsExactly(
                 "DOSSIER_ACCEPTED", "CASE_FORWARDED", "DOSSIER_REJECTED", "CASE_PULLED", "CASE_ACKNOWLEDGED",
                 "EVENT_ACCEPTED", "EVENT_DELIVERED");
