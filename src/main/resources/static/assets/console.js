@@ -156,6 +156,15 @@
     drawChart();
   }
 
+  // The smallest of 1, 2, 2.5, 5 times a power of ten that is at least the value: round axis labels.
+  function niceCeiling(value) {
+    const power = Math.pow(10, Math.floor(Math.log10(value)));
+    for (const step of [1, 2, 2.5, 5, 10]) {
+      if (step * power >= value) return step * power;
+    }
+    return 10 * power;
+  }
+
   function drawChart() {
     const canvas = $('throughput');
     const width = canvas.clientWidth || canvas.width;
@@ -166,7 +175,7 @@
     const points = state.rates.filter((p) => p.rate !== null);
     const left = 48, right = 12, top = 12, bottom = 24;
     const plotW = width - left - right, plotH = height - top - bottom;
-    const max = Math.max(1, ...points.map((p) => p.rate));
+    const max = niceCeiling(Math.max(1, ...points.map((p) => p.rate)));
     g.strokeStyle = '#d5dbe3';
     g.fillStyle = '#5b6675';
     g.font = '11px system-ui, sans-serif';

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,11 +134,12 @@ class ConsoleIT extends HubIT {
         assertThat(kinds).containsSubsequence("DEAD_LETTERED", "DEAD_LETTER_REPLAYED", "CASE_FORWARDED");
         assertThat(text(By.id("trace-summary"))).contains(poison.caseId());
         assertThat(text(By.id("trace-versions"))).contains("FORWARDED");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("trace-panel")));
         screenshot("trace.png");
     }
 
     @Test
-    void viewerSeesDeadLettersButCannotPressTheButtons() {
+    void viewerSeesDeadLettersButCannotPressTheButtonsAndSignsOut() {
         Poison poison = PoisonVersions.enqueue(jdbc, relay);
         long id = PoisonVersions.awaitDeadLetter(jdbc, poison);
 
@@ -150,6 +150,11 @@ class ConsoleIT extends HubIT {
         assertThat(deadLetter.findElement(By.cssSelector("button.replay")).isEnabled()).isFalse();
         assertThat(deadLetter.findElement(By.cssSelector("button.discard")).isEnabled()).isFalse();
         assertThat(text(By.id("operator-role"))).isEqualTo("viewer");
+
+        browser.findElement(By.cssSelector("#logout-form button")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.html?signed-out"));
+        browser.get(console + "/");
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.html"));
     }
 
     @Test
