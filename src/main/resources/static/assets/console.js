@@ -183,7 +183,7 @@
     for (let i = 0; i <= 4; i++) {
       const y = top + plotH - (plotH * i) / 4;
       g.beginPath(); g.moveTo(left, y); g.lineTo(left + plotW, y); g.stroke();
-      g.fillText(number((max * i) / 4, max < 10 ? 2 : 0), 4, y + 4);
+      g.fillText(number((max * i) / 4, max < 100 ? 1 : 0), 4, y + 4);
     }
     const span = HISTORY * POLL_MS;
     const end = Date.now();
