@@ -2,9 +2,12 @@ package dk.dkrw.hub.audit;
 
 import dk.dkrw.hub.signature.HubSignatureCheck;
 import dk.dkrw.hub.signature.Sha256;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +27,10 @@ import java.util.Set;
  * Streams the entries, so memory stays flat whatever the chain length (checkpoints are few).
  */
 public final class AuditVerifier {
+
+    private static final String ENTRIES = "select seq, at, kind, party_id, dossier_id, version, case_id, event_id, "
+            + "subject_sha256, cause, detail, prev_hash, hash from audit_entry order by seq";
+    private static final int FETCH_SIZE = 1000;
 
     private AuditVerifier() {
     }
@@ -58,18 +65,36 @@ public final class AuditVerifier {
                     problem -> walk.offer(checkpoint.seq(), "checkpoint " + checkpoint.id() + " of entry "
                             + checkpoint.seq() + " (signed " + checkpoint.signedAt() + ") is not genuine: " + problem));
         }
-        jdbc.query("select seq, at, kind, party_id, dossier_id, version, case_id, event_id, subject_sha256, "
-                + "cause, detail, prev_hash, hash from audit_entry order by seq", rs -> {
-                    if (!walk.stopped()) {
-                        walk.row(rs);
-                    }
-                });
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            walkEntries(connection, walk);
+            return null;
+        });
         AuditChain.Head head = jdbc.queryForObject("select seq, hash from audit_head where id = 1",
                 (rs, row) -> new AuditChain.Head(rs.getLong(1), rs.getString(2)));
         walk.finish(head);
         AuditCheckpoint last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
         return new Result(walk.brokenAt == null, walk.checked, walk.brokenAt, walk.reason, checkpoints.size(),
                 last == null ? null : last.seq(), last == null ? null : last.signedAt());
+    }
+
+    /**
+     * Reads the entries through a cursor: PostgreSQL streams rows (instead of loading the whole result) only with
+     * a fetch size inside a transaction, so one is opened for the read and rolled back (nothing is written).
+     */
+    private static void walkEntries(Connection connection, Walk walk) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement(ENTRIES)) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (!walk.stopped() && rs.next()) {
+                    walk.row(rs);
+                }
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     private static final class Walk {
