@@ -132,7 +132,7 @@ class StorageOnBothDatabasesIT {
             for (int v = 1; v <= 2; v++) {
                 dossiers.insertVersion(tx.jdbc(), new DossierStore.NewVersion("d1", v, "c1", "dk-dis", "REST",
                         new byte[] {1, 2, 3}, "a".repeat(64), new byte[] {4}, "b".repeat(64), now, "r" + v,
-                        new byte[] {5}, new byte[] {6}, now));
+                        new byte[] {5}, new byte[] {6}, now, "c".repeat(64)));
             }
             return null;
         });
