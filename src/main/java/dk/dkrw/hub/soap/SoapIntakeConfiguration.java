@@ -4,11 +4,13 @@ import dk.dkrw.hub.config.HubProperties;
 import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.logging.FaultListener;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -40,7 +42,9 @@ public class SoapIntakeConfiguration {
     @Bean(destroyMethod = "stop")
     Endpoint soapDossierIntake(Bus bus, SoapDossierEndpoint implementor) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
-        endpoint.setProperties(new java.util.HashMap<>(XML_LIMITS));
+        Map<String, Object> properties = new HashMap<>(XML_LIMITS);
+        properties.put(FaultListener.class.getName(), new SoapFaultLog());
+        endpoint.setProperties(properties);
         endpoint.getOutFaultInterceptors().add(new ProblemFaultInterceptor());
         endpoint.publish(DOSSIERS_ADDRESS);
         return endpoint;
