@@ -45,6 +45,7 @@ public class SoapIntakeConfiguration {
         Map<String, Object> properties = new HashMap<>(XML_LIMITS);
         properties.put(FaultListener.class.getName(), new SoapFaultLog());
         endpoint.setProperties(properties);
+        endpoint.getInInterceptors().add(new DossierEnvelopeInterceptor());
         endpoint.getOutFaultInterceptors().add(new ProblemFaultInterceptor());
         endpoint.publish(DOSSIERS_ADDRESS);
         return endpoint;

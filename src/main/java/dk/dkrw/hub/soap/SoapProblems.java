@@ -44,11 +44,17 @@ public final class SoapProblems {
         return new HubException(ProblemCode.INTERNAL_ERROR, "the hub could not process the request");
     }
 
-    /** CXF's own refusals of the envelope (wrong envelope, DTD, limits) carry no XML exception as cause. */
+    /**
+     * CXF's own refusals of the envelope (not SOAP 1.2, a header it must but cannot understand, no body
+     * element) carry no XML exception as cause; they are refusals of the sender's message all the same.
+     */
     private static boolean isCxfReadFailure(Throwable failure) {
-        return failure instanceof SoapFault fault && Soap12.getInstance().getSender().equals(fault.getFaultCode())
-                || failure instanceof SoapFault versionFault && versionFault.getFaultCode() != null
-                && "VersionMismatch".equals(versionFault.getFaultCode().getLocalPart());
+        if (!(failure instanceof SoapFault fault) || fault.getFaultCode() == null) {
+            return false;
+        }
+        String code = fault.getFaultCode().getLocalPart();
+        return "Sender".equals(code) || "Client".equals(code) || "VersionMismatch".equals(code)
+                || "MustUnderstand".equals(code);
     }
 
     public static boolean isProblemFault(Throwable failure) {

@@ -199,6 +199,32 @@ class SoapDossierIntakeIT extends HubIT {
     }
 
     @Test
+    void servesASignatureHeaderMarkedMustUnderstand() {
+        byte[] dossier = fresh();
+        String envelope = SoapSender.envelope(soap.dossierXml(dossier), SoapSender.sign("dk-dis", dossier))
+                .replace("<dd:dossierSignature ", "<dd:dossierSignature soap:mustUnderstand=\"true\" ");
+        SoapSender.Answer answer = soap.post(envelope);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.field("created")).isEqualTo("true");
+    }
+
+    @Test
+    void refusesAnUnknownMustUnderstandHeaderAndASoap11EnvelopeAsMalformed() {
+        byte[] dossier = fresh();
+        String signature = SoapSender.sign("dk-dis", dossier);
+        String unknown = SoapSender.envelope(soap.dossierXml(dossier), signature).replace("<soap:Header>",
+                "<soap:Header><x:other xmlns:x=\"urn:other\" soap:mustUnderstand=\"true\">1</x:other>");
+        refused(soap.post(unknown), 400, "malformed-body");
+        String soap11 = SoapSender.envelope(soap.dossierXml(dossier), signature)
+                .replace(SoapSender.SOAP12, "http://schemas.xmlsoap.org/soap/envelope/");
+        SoapSender.Answer answer = soap.post(soap11);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.text()).contains("urn:dkrw-hub:problem:malformed-body").doesNotContain("receipt");
+        assertThat(count("select count(*) from dossier_version where dossier_id = ?", Dossiers.dossierId(dossier)))
+                .isZero();
+    }
+
+    @Test
     void rejectsAMissingSignatureHeaderWithSignatureMissing() {
         refused(soap.submit(fresh(), null), 400, "signature-missing");
     }
