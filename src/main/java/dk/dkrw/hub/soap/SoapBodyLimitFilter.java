@@ -1,5 +1,7 @@
 package dk.dkrw.hub.soap;
 
+import dk.dkrw.hub.problem.HubException;
+import dk.dkrw.hub.signature.Sha256;
 import dk.dkrw.hub.web.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,12 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * Bounds SOAP request bodies to the partner body limit ({@code hub.partner.max-json-bytes}): a declared
  * length over it fails on the first read, a streamed body at the byte that crosses it, both with the coded
  * {@code payload-too-large} refusal that {@link ProblemFaultInterceptor} answers as a 413 SOAP fault. CXF
- * streams the envelope through this limit, so an oversized message is never held whole.
+ * streams the envelope through this limit, so an oversized message is never held whole. The bytes are
+ * hashed as they pass, so that a message refused before the intake route can be audited by its SHA-256.
  */
 final class SoapBodyLimitFilter extends OncePerRequestFilter {
 
@@ -35,6 +40,21 @@ final class SoapBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /**
+     * The SHA-256 of the whole request body: reads what the parser left unread (within the limit) and hashes
+     * it; null when the body is over the limit or cannot be read.
+     */
+    static String bodySha256(HttpServletRequest request) {
+        try {
+            if (request.getInputStream() instanceof LimitedStream stream) {
+                return stream.drainAndHash();
+            }
+        } catch (IOException | HubException e) {
+            return null;
+        }
+        return null;
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -61,6 +81,7 @@ final class SoapBodyLimitFilter extends OncePerRequestFilter {
         private final ServletInputStream in;
         private final long limit;
         private final long declared;
+        private final MessageDigest digest = Sha256.newDigest();
         private long read;
 
         LimitedStream(ServletInputStream in, long limit, long declared) {
@@ -75,6 +96,7 @@ final class SoapBodyLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b != -1) {
                 check(1);
+                digest.update((byte) b);
             }
             return b;
         }
@@ -85,8 +107,17 @@ final class SoapBodyLimitFilter extends OncePerRequestFilter {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 check(n);
+                digest.update(buffer, offset, n);
             }
             return n;
+        }
+
+        String drainAndHash() throws IOException {
+            byte[] buffer = new byte[16384];
+            while (read(buffer, 0, buffer.length) != -1) {
+                // hashing as it reads
+            }
+            return HexFormat.of().formatHex(digest.digest());
         }
 
         private void check(int justRead) {

@@ -52,6 +52,8 @@ public class SoapDossierEndpoint implements Provider<DOMSource> {
 
     public static final String SERVICE_NAMESPACE = "urn:dkrw-hub:dk-dossier-service:1";
     public static final QName SIGNATURE_HEADER = new QName(DossierXmlMapper.NAMESPACE, "dossierSignature");
+    /** Set on the CXF message once the submission is handed to the intake route, which audits its own refusals. */
+    static final String SUBMITTED = "dk.dkrw.hub.soap.submitted";
     private static final String NS = DossierXmlMapper.NAMESPACE;
 
     private final IntakeGateway intake;
@@ -80,6 +82,7 @@ public class SoapDossierEndpoint implements Provider<DOMSource> {
         byte[] body = CanonicalJson.bytes(mapper.toJson(dossier));
         Submission submission = new Submission(Channel.SOAP, party, body, signatureHeader(message),
                 clock.instant(), Sha256.hex(body));
+        message.put(SUBMITTED, Boolean.TRUE);
         IntakeOutcome outcome = intake.submit(submission);
         return new DOMSource(response(outcome));
     }

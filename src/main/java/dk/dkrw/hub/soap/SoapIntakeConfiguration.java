@@ -1,6 +1,7 @@
 package dk.dkrw.hub.soap;
 
 import dk.dkrw.hub.config.HubProperties;
+import dk.dkrw.hub.intake.IntakeRejections;
 import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,13 +42,13 @@ public class SoapIntakeConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Endpoint soapDossierIntake(Bus bus, SoapDossierEndpoint implementor) {
+    Endpoint soapDossierIntake(Bus bus, SoapDossierEndpoint implementor, IntakeRejections rejections, Clock clock) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
         Map<String, Object> properties = new HashMap<>(XML_LIMITS);
         properties.put(FaultListener.class.getName(), new SoapFaultLog());
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new DossierEnvelopeInterceptor());
-        endpoint.getOutFaultInterceptors().add(new ProblemFaultInterceptor());
+        endpoint.getOutFaultInterceptors().add(new ProblemFaultInterceptor(rejections, clock));
         endpoint.publish(DOSSIERS_ADDRESS);
         return endpoint;
     }

@@ -2,7 +2,6 @@ package dk.dkrw.hub.soap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.dkrw.hub.dossier.CanonicalJson;
 import dk.dkrw.hub.signature.CmsVerifier;
 import dk.dkrw.hub.signature.TrustAnchors;
 import dk.dkrw.hub.support.DevPki;
@@ -315,6 +314,10 @@ class SoapDossierIntakeIT extends HubIT {
         SoapSender.Answer answer = refused(soap.post(envelope), 400, "malformed-body");
         assertThat(answer.text()).doesNotContain("root:");
         assertThat(count("select count(*) from dossier_version")).isEqualTo(before);
+        // audited like a refusal of the intake route: party, cause and the hash of the bytes received
+        assertThat(count("select count(*) from audit_entry where kind = 'DOSSIER_REJECTED' and cause = ? "
+                + "and party_id = 'dk-dis' and subject_sha256 = ? and detail = 'channel SOAP'", "malformed-body",
+                Samples.sha256(envelope.getBytes(StandardCharsets.UTF_8)))).isEqualTo(1);
     }
 
     @Test
