@@ -1,8 +1,8 @@
 package dk.dkrw.hub.soap;
 
 import dk.dkrw.hub.problem.HubException;
+import dk.dkrw.hub.problem.ProblemCode;
 import dk.dkrw.hub.signature.Sha256;
-import dk.dkrw.hub.web.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -123,7 +123,7 @@ final class SoapBodyLimitFilter extends OncePerRequestFilter {
         private void check(int justRead) {
             read += justRead;
             if (declared > limit || read > limit) {
-                throw RequestBodies.tooLarge(limit);
+                throw new HubException(ProblemCode.PAYLOAD_TOO_LARGE, "body exceeds the limit of " + limit + " bytes");
             }
         }
 

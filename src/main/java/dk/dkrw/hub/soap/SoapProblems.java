@@ -9,6 +9,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.ByteArrayOutputStream;
 import javax.xml.stream.XMLStreamException;
 import java.util.List;
 
@@ -78,6 +85,43 @@ public final class SoapProblems {
         Element detail = fault.getOrCreateDetail();
         detail.appendChild(problem(detail.getOwnerDocument(), failure));
         return fault;
+    }
+
+    /**
+     * The fault as a whole SOAP 1.2 envelope, for refusals made before CXF sees the request (the partner
+     * filter's transport refusals on {@code /ws}).
+     */
+    public static byte[] envelope(HubException failure) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().newDocument();
+            String env = Soap12.SOAP_NAMESPACE;
+            Element envelope = document.createElementNS(env, "env:Envelope");
+            document.appendChild(envelope);
+            Element fault = child(child(envelope, env, "env:Body"), env, "env:Fault");
+            Element code = child(fault, env, "env:Code");
+            ProblemCode problemCode = failure.code();
+            child(code, env, "env:Value").setTextContent(problemCode.status() >= 500 ? "env:Receiver" : "env:Sender");
+            Element subcodeValue = child(child(code, env, "env:Subcode"), env, "env:Value");
+            subcodeValue.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + FAULT_PREFIX, PROBLEM_NAMESPACE);
+            subcodeValue.setTextContent(FAULT_PREFIX + ":" + problemCode.code());
+            Element text = child(child(fault, env, "env:Reason"), env, "env:Text");
+            text.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "en");
+            text.setTextContent(problemCode.title());
+            child(fault, env, "env:Detail").appendChild(problem(document, failure));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("SOAP fault could not be written", e);
+        }
+    }
+
+    private static Element child(Element parent, String namespace, String qualifiedName) {
+        Element child = parent.getOwnerDocument().createElementNS(namespace, qualifiedName);
+        parent.appendChild(child);
+        return child;
     }
 
     private static Element problem(Document document, HubException failure) {

@@ -362,6 +362,14 @@ class SoapDossierIntakeIT extends HubIT {
     }
 
     @Test
+    void refusesAnUnregisteredClientCertificateWithASoapFault() {
+        SoapSender stranger = new SoapSender(new PartnerClient("dk-dis-revoked", port));
+        SoapSender.Answer answer = stranger.submit(fresh(), "AAAA");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(403);
+        assertThat(answer.faultCode()).isEqualTo("forbidden");
+    }
+
+    @Test
     void servesItsWsdlAndAnswersOnlyOnThePartnerPort() {
         HttpResponse<byte[]> wsdl = agency.get("/ws/dossiers?wsdl");
         assertThat(wsdl.statusCode()).isEqualTo(200);
