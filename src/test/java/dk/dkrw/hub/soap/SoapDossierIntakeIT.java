@@ -374,5 +374,6 @@ class SoapDossierIntakeIT extends HubIT {
         HttpResponse<byte[]> wsdl = agency.get("/ws/dossiers?wsdl");
         assertThat(wsdl.statusCode()).isEqualTo(200);
         assertThat(new String(wsdl.body(), StandardCharsets.UTF_8)).contains("submitDossier");
+        assertThat(new String(agency.get("/ws/").body(), StandardCharsets.UTF_8)).doesNotContain("dossiers");
     }
 }
