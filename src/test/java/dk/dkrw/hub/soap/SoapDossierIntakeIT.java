@@ -228,6 +228,21 @@ class SoapDossierIntakeIT extends HubIT {
         refused(soap.submit(fresh(), null), 400, "signature-missing");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "untrusted, signer-untrusted", "dk-dis-expired, certificate-expired",
+            "dk-dis-revoked, certificate-revoked", "future:dk-dis, signing-time-skew"})
+    void rejectsEachSignerFailureWithTheRestCode(String signer, String code) {
+        byte[] dossier = fresh();
+        byte[] signed = SoapSender.signedBytes(dossier);
+        String signature = signer.startsWith("future:")
+                ? DevPki.futureSigner(signer.substring("future:".length())).signBase64(signed)
+                : DevPki.signer(signer).signBase64(signed);
+        refused(soap.submit(dossier, signature), 400, code);
+        assertThat(count("select count(*) from audit_entry where kind = 'DOSSIER_REJECTED' and cause = ? "
+                + "and subject_sha256 = ?", code, Samples.sha256(signed))).isEqualTo(1);
+    }
+
     @Test
     void rejectsASignerOfAnotherPartyThanTheTlsClient() {
         byte[] dossier = fresh();
