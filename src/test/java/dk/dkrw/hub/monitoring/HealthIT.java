@@ -45,7 +45,8 @@ class HealthIT extends HubIT {
         assertThat(certificates.path("details").path("certificates").path("hub-signing").path("state").asText())
                 .isEqualTo("VALID");
         assertThat(components.path("ssl").path("status").asText()).isEqualTo("UP");
-        assertThat(components.fieldNames()).toIterable().anyMatch(name -> name.startsWith("camel"));
+        assertThat(components.path("camelHealth").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("camelHealth").path("details").path("context").asText()).isEqualTo("UP");
     }
 
     @Test
@@ -56,7 +57,7 @@ class HealthIT extends HubIT {
 
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").fieldNames()).toIterable()
-                .contains("broker", "db", "readinessState");
+                .contains("broker", "db", "camelHealth", "readinessState");
         assertThat(liveness.path("status").asText()).isEqualTo("UP");
         assertThat(liveness.path("components").fieldNames()).toIterable().containsExactly("livenessState");
     }
