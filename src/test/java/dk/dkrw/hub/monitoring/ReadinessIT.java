@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  * turns {@code /actuator/health/readiness} into 503 DOWN (a load balancer stops sending); back, and it is
  * 200 UP again, while liveness stays UP throughout.
  *
- * <p>Its own hub context (closed afterwards): its own data folder and broker id, and a database reached over
- * TCP (an H2 server this test stops and starts), so the shared context of the other tests is not disturbed.
+ * <p>Its own hub context (closed afterwards): its own broker (journal folder and in-VM id) and a database
+ * reached over TCP (an H2 server this test stops and starts), so the shared context of the other tests, which
+ * may be alive in the same JVM, is not disturbed.
  */
 @DirtiesContext
 class ReadinessIT extends HubIT {
@@ -44,7 +45,8 @@ class ReadinessIT extends HubIT {
 
     @DynamicPropertySource
     static void ownBrokerAndDatabase(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", OWN_DATA::toString);
+        // (hub.data-dir stays HubIT's: a subclass cannot override a property HubIT registers)
+        registry.add("spring.artemis.embedded.data-directory", () -> OWN_DATA.resolve("artemis").toString());
         registry.add("spring.artemis.embedded.server-id", () -> "7");
         registry.add("spring.datasource.url", () -> "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/hub");
         // a probe must answer quickly while the database is away
