@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the route reports from Camel (the routes and their state) and from the meters Camel's Micrometer route
- * policy keeps per route ({@code camel.exchanges.*}, the {@code camel.route.policy} timer, whose 99th
- * percentile application.yaml asks for).
+ * policy keeps per route ({@code camel.exchanges.*}, the {@code camel.route.policy} timer, whose histogram
+ * buckets application.yaml asks for).
  */
 @Component
 public class RouteStatistics {
@@ -55,15 +55,32 @@ public class RouteStatistics {
             HistogramSnapshot snapshot = timer.takeSnapshot();
             calls += snapshot.count();
             totalMillis += snapshot.total(TimeUnit.MILLISECONDS);
-            for (ValueAtPercentile percentile : snapshot.percentileValues()) {
-                if (Math.abs(percentile.percentile() - 0.99) < 1e-9 && snapshot.count() > 0) {
-                    double value = percentile.value(TimeUnit.MILLISECONDS);
-                    p99 = p99 == null ? value : Math.max(p99, value);
-                }
+            Double value = percentile(snapshot, 0.99);
+            if (value != null) {
+                p99 = p99 == null ? value : Math.max(p99, value);
             }
         }
         return new RouteReport(routeId, status == null ? "Unknown" : status.name(), exchanges,
                 failures.of(routeId).orElse(null), calls == 0 ? null : totalMillis / calls, p99);
+    }
+
+    /**
+     * The upper bound of the first histogram bucket holding the given share of the calls, as Prometheus'
+     * {@code histogram_quantile} would place it (bucket counts are cumulative, as the Prometheus registry keeps
+     * them); null without calls or buckets.
+     */
+    static Double percentile(HistogramSnapshot snapshot, double share) {
+        CountAtBucket[] buckets = snapshot.histogramCounts();
+        if (snapshot.count() == 0 || buckets.length == 0) {
+            return null;
+        }
+        double wanted = share * snapshot.count();
+        for (CountAtBucket bucket : buckets) {
+            if (bucket.count() >= wanted) {
+                return bucket.bucket(TimeUnit.MILLISECONDS);
+            }
+        }
+        return snapshot.max(TimeUnit.MILLISECONDS);
     }
 
     private long count(String name, String routeId) {
