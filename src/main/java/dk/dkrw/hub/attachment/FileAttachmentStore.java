@@ -95,7 +95,7 @@ public class FileAttachmentStore implements AttachmentStore {
         long total = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             int n;
-            while ((n = in.read(buffer)) != -1) {
+            while ((n = read(in, buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
                     throw RequestBodies.tooLarge(maxBytes);
@@ -109,6 +109,18 @@ public class FileAttachmentStore implements AttachmentStore {
             out.force(true);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * A read failure is the sender's stream breaking off (client abort, reset, timeout): a refusal of the
+     * upload, not a hub failure. Write failures (disk) stay IOExceptions and surface as the hub's own error.
+     */
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException brokenOff) {
+            throw new HubException(ProblemCode.MALFORMED_BODY, "the upload ended before its declared end");
+        }
     }
 
     private static void syncDirectory(Path directory) {

@@ -18,5 +18,11 @@ public enum AuditKind {
     CASE_ACKNOWLEDGED,
     DEAD_LETTERED,
     DEAD_LETTER_REPLAYED,
-    DEAD_LETTER_DISCARDED
+    DEAD_LETTER_DISCARDED,
+    /** An operator signed in to the console (form login); party {@code operator:<name>}. */
+    OPERATOR_LOGIN,
+    /** A console sign-in was refused; the name typed is not recorded (it may be anything). */
+    OPERATOR_LOGIN_FAILED,
+    /** The hub signed a checkpoint of the chain head; subject = SHA-256 of the signature. */
+    AUDIT_CHECKPOINT
 }

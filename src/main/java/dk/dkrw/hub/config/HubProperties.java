@@ -62,7 +62,30 @@ public record HubProperties(
                          int maxDeliveryAttempts) {
     }
 
-    public record Broker(int tcpPort, boolean tcpEnabled) {
+    /**
+     * The embedded broker's TCP acceptor for agencies on the message bus (queue intake): bound to
+     * {@code tcpHost}, always TLS with a client certificate required, and each connection authenticated as one
+     * agency party by {@code users} (a password per party; the certificate, when it names a party, must name
+     * the same one). {@code allowDevelopmentPasswords} is true only in the default (development) profile.
+     */
+    public record Broker(int tcpPort, boolean tcpEnabled, String tcpHost, int intakeConsumers,
+                         List<BrokerUser> users, boolean allowDevelopmentPasswords) {
+
+        public Broker {
+            users = users == null ? List.of() : List.copyOf(users);
+            tcpHost = tcpHost == null || tcpHost.isBlank() ? "127.0.0.1" : tcpHost;
+            intakeConsumers = intakeConsumers < 1 ? 4 : intakeConsumers;
+        }
+    }
+
+    /** One agency's broker account: {@code password} may carry a {@code {bcrypt}}/{@code {noop}} prefix. */
+    public record BrokerUser(String party, String password) {
+
+        /** Never prints the password, should the record ever be logged or shown. */
+        @Override
+        public String toString() {
+            return "BrokerUser[party=" + party + ", password=(hidden)]";
+        }
     }
 
     /** The Danish case-status endpoint, and how delivery to it retries and protects it. */

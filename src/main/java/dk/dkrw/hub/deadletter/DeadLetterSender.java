@@ -1,5 +1,6 @@
 package dk.dkrw.hub.deadletter;
 
+import dk.dkrw.hub.logging.LogContext;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -41,6 +42,9 @@ public class DeadLetterSender {
             TextMessage message = session.createTextMessage(deadLetter.body());
             message.setStringProperty(DeliveryFailures.MESSAGE_KEY, deadLetter.messageKey());
             message.setStringProperty(REPLAY_OF, Long.toString(deadLetter.id()));
+            if (LogContext.correlationId() != null) {
+                message.setStringProperty(LogContext.CORRELATION_MESSAGE_HEADER, LogContext.correlationId());
+            }
             if (deadLetter.groupId() != null) {
                 message.setStringProperty("JMSXGroupID", deadLetter.groupId());
             }

@@ -37,6 +37,13 @@ public class DeadLetterStore {
         return jdbc.query(SELECT + " and id = ?", ROW, id).stream().findFirst();
     }
 
+    /** How many dead letters wait for an operator (state OPEN). */
+    public long countOpen() {
+        Long open = jdbc.queryForObject("select count(*) from dead_letter where state = ?", Long.class,
+                DeadLetterState.OPEN.name());
+        return open == null ? 0 : open;
+    }
+
     /** Newest first, at most {@code limit}. */
     public List<DeadLetter> list(DeadLetterFilter filter, int limit) {
         List<Object> args = new ArrayList<>();

@@ -55,6 +55,11 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    DanishEndpointMeters danishEndpointMeters(CircuitBreaker danishEndpointBreaker) {
+        return new DanishEndpointMeters(danishEndpointBreaker);
+    }
+
+    @Bean
     DanishEndpointHealth danishEndpointHealthIndicator(CircuitBreaker danishEndpointBreaker,
                                                        HubProperties properties) {
         return new DanishEndpointHealth(danishEndpointBreaker,

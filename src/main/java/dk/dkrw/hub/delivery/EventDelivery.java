@@ -48,10 +48,11 @@ public class EventDelivery {
     private final Duration breakerWait;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DanishEndpointMeters meters;
 
     public EventDelivery(EventDeliveryStore store, GroupCommitter committer, EventToStatusUpdateMapper mapper,
                          StatusUpdateClient client, MessageSender sender, DeliveryPolicy policy,
-                         DeliverySettings settings, ObjectMapper json, Clock clock) {
+                         DeliverySettings settings, ObjectMapper json, Clock clock, DanishEndpointMeters meters) {
         this.store = store;
         this.committer = committer;
         this.mapper = mapper;
@@ -61,6 +62,7 @@ public class EventDelivery {
         this.breakerWait = settings.breakerWait();
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Decides what to do with one claim {@code {eventId, caseId, sequence}}. */
@@ -147,6 +149,9 @@ public class EventDelivery {
             return null;
         });
         sender.send(CaseEventAcceptance.ACCEPTED_QUEUE, job.claim(), job.key(), job.caseId(), next);
+        if (called) {
+            meters.retryScheduled(cause.code());
+        }
         log.warn("delivery of event {} (case {}, sequence {}) {}: {}; next try in {} ms", job.eventId(),
                 job.caseId(), job.sequence(), called ? "failed, attempt " + attempts : "held by the open circuit",
                 cause.code(), delay.toMillis());

@@ -25,7 +25,7 @@ public class DossierStore {
             rs.getString("dossier_id"), rs.getInt("version"), rs.getString("case_id"), rs.getString("party_id"),
             rs.getString("body_sha256"), rs.getString("receipt_id"), rs.getBytes("receipt"),
             rs.getBytes("receipt_signature"), DossierStatus.valueOf(rs.getString("status")),
-            rs.getTimestamp("status_at").toInstant());
+            rs.getTimestamp("status_at").toInstant(), rs.getString("canonical_sha256"));
 
     private final JdbcTemplate jdbc;
 
@@ -43,10 +43,21 @@ public class DossierStore {
         }
     }
 
-    /** One accepted version without its body. */
+    /**
+     * One accepted version without its body. {@code canonicalSha256} is the hash of its RFC 8785 canonical JSON
+     * (null for versions accepted before it was recorded).
+     */
     public record StoredVersion(String dossierId, int version, String caseId, String partyId, String sha256,
                                 String receiptId, byte[] receipt, byte[] receiptSignature, DossierStatus status,
-                                Instant statusAt) {
+                                Instant statusAt, String canonicalSha256) {
+
+        /** Same content: the canonical hashes are equal, or (no canonical hash stored) the raw bytes are. */
+        public boolean sameContentAs(String otherSha256, String otherCanonicalSha256) {
+            if (canonicalSha256 != null && otherCanonicalSha256 != null) {
+                return canonicalSha256.equals(otherCanonicalSha256);
+            }
+            return sha256.equals(otherSha256);
+        }
     }
 
     /** An accepted version with the signed bytes and the proof of their origin. */
@@ -58,7 +69,7 @@ public class DossierStore {
     public record NewVersion(String dossierId, int version, String caseId, String partyId, String channel,
                              byte[] body, String sha256, byte[] signature, String signerFingerprint,
                              Instant signingTime, String receiptId, byte[] receipt, byte[] receiptSignature,
-                             Instant receivedAt) {
+                             Instant receivedAt, String canonicalSha256) {
     }
 
     public Optional<StoredDossier> findDossier(String dossierId) {
@@ -76,7 +87,7 @@ public class DossierStore {
     public Optional<StoredVersion> findVersion(JdbcTemplate tx, String dossierId, int version) {
         return tx.query("""
                         select dossier_id, version, case_id, party_id, body_sha256, receipt_id, receipt,
-                               receipt_signature, status, status_at
+                               receipt_signature, status, status_at, canonical_sha256
                         from dossier_version where dossier_id = ? and version = ?""",
                 VERSION, dossierId, version).stream().findFirst();
     }
@@ -111,12 +122,12 @@ public class DossierStore {
         tx.update("""
                         insert into dossier_version (dossier_id, version, case_id, party_id, channel, body,
                             body_sha256, signature, signer_fingerprint, signing_time, receipt_id, receipt,
-                            receipt_signature, received_at, status, status_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            receipt_signature, received_at, status, status_at, canonical_sha256)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 v.dossierId(), v.version(), v.caseId(), v.partyId(), v.channel(), v.body(), v.sha256(),
                 v.signature(), v.signerFingerprint(), Timestamp.from(v.signingTime()), v.receiptId(), v.receipt(),
                 v.receiptSignature(), Timestamp.from(v.receivedAt()), DossierStatus.RECEIVED.name(),
-                Timestamp.from(v.receivedAt()));
+                Timestamp.from(v.receivedAt()), v.canonicalSha256());
     }
 
     /** Moves a version forward only: a later status never falls back to an earlier one. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Intake steps 3 and 5: idempotency on dossierId+version, and the durable acceptance. A version is accepted
+ * Intake steps 3 and 5: idempotency on dossierId+version (a repeat is the same submission when its canonical
+ * JSON hash is equal, whatever channel and bytes it came in), and the durable acceptance. A version is accepted
  * in one group-commit work together with its outbox message and audit entry, so a 202 is only ever sent for a
  * dossier that is on disk and queued for the case stage.
  */
@@ -117,7 +118,7 @@ public class DossierAcceptance {
                 submission.sha256(), Base64.getDecoder().decode(submission.signatureHeader().trim()),
                 submission.signature().signerFingerprint(), submission.signature().signingTime(),
                 receipt.receiptId(), receipt.body(), Base64.getDecoder().decode(receipt.signature()),
-                submission.receivedAt()));
+                submission.receivedAt(), submission.canonicalSha256()));
         outbox.add(tx, new OutboxMessage(ACCEPTED_QUEUE, id.dossierId() + "/" + id.version(), id.dossierId(),
                 CaseStageMessage.json(id.dossierId(), id.version(), caseId)), submission.receivedAt());
         tx.audit(AuditRecord.of(AuditKind.DOSSIER_ACCEPTED, submission.receivedAt())
@@ -131,9 +132,9 @@ public class DossierAcceptance {
             throw new HubException(ProblemCode.FORBIDDEN, "dossier " + existing.dossierId()
                     + " belongs to another party");
         }
-        if (!existing.sha256().equals(submission.sha256())) {
+        if (!existing.sameContentAs(submission.sha256(), submission.canonicalSha256())) {
             throw new HubException(ProblemCode.CONFLICT, "dossier " + existing.dossierId() + " version "
-                    + existing.version() + " was already accepted with other bytes (sha256 " + existing.sha256()
+                    + existing.version() + " was already accepted with other content (sha256 " + existing.sha256()
                     + ")");
         }
         return new IntakeOutcome(false, existing.dossierId(), existing.version(), existing.caseId(),

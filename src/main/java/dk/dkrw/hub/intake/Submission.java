@@ -17,6 +17,7 @@ public final class Submission extends SignedDocument {
     private DossierIdentity identity;
     private DossierStore.StoredDossier previous;
     private IntakeOutcome outcome;
+    private String canonicalSha256;
 
     public Submission(Channel channel, Party transportParty, byte[] body, String signatureHeader,
                       Instant receivedAt, String sha256) {
@@ -39,9 +40,18 @@ public final class Submission extends SignedDocument {
         return identity;
     }
 
-    void parsed(JsonNode parsedDocument, DossierIdentity parsedIdentity) {
+    void parsed(JsonNode parsedDocument, DossierIdentity parsedIdentity, String canonicalHash) {
         parsed(parsedDocument);
         this.identity = parsedIdentity;
+        this.canonicalSha256 = canonicalHash;
+    }
+
+    /**
+     * SHA-256 of the dossier's RFC 8785 canonical JSON: the same for the same content on every channel, so it
+     * decides whether a repeat of dossierId+version is the same submission.
+     */
+    public String canonicalSha256() {
+        return canonicalSha256;
     }
 
     public DossierStore.StoredDossier previous() {

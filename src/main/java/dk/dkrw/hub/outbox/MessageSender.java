@@ -1,6 +1,7 @@
 package dk.dkrw.hub.outbox;
 
 import dk.dkrw.hub.deadletter.DeliveryFailures;
+import dk.dkrw.hub.logging.LogContext;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
@@ -52,6 +53,9 @@ public class MessageSender {
 
     private static void keyAndGroup(TextMessage message, String key, String groupId) throws JMSException {
         message.setStringProperty(DeliveryFailures.MESSAGE_KEY, key);
+        if (LogContext.correlationId() != null) {
+            message.setStringProperty(LogContext.CORRELATION_MESSAGE_HEADER, LogContext.correlationId());
+        }
         if (groupId != null) {
             message.setStringProperty("JMSXGroupID", groupId);
         }

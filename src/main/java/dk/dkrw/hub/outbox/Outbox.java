@@ -1,5 +1,6 @@
 package dk.dkrw.hub.outbox;
 
+import dk.dkrw.hub.logging.LogContext;
 import dk.dkrw.hub.storage.Tx;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,11 @@ public class Outbox {
     }
 
     public void add(Tx tx, OutboxMessage message, Instant at) {
-        tx.jdbc().update("insert into outbox (destination, message_key, group_id, body, created_at) "
-                        + "values (?, ?, ?, ?, ?)",
-                message.destination(), message.key(), message.groupId(), message.body(), Timestamp.from(at));
+        // the correlation id of the request that caused the message travels with it (LogContext)
+        tx.jdbc().update("insert into outbox (destination, message_key, group_id, body, created_at, "
+                        + "correlation_id) values (?, ?, ?, ?, ?, ?)",
+                message.destination(), message.key(), message.groupId(), message.body(), Timestamp.from(at),
+                LogContext.correlationId());
         tx.afterCommit(relay::wake);
     }
 }

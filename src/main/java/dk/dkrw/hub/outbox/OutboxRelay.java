@@ -2,6 +2,7 @@ package dk.dkrw.hub.outbox;
 
 import dk.dkrw.hub.config.HubProperties;
 import dk.dkrw.hub.deadletter.DeliveryFailures;
+import dk.dkrw.hub.logging.LogContext;
 import dk.dkrw.hub.problem.SafeFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.jms.ConnectionFactory;
@@ -99,6 +100,9 @@ public class OutboxRelay {
         for (OutboxRows.Row row : rows) {
             TextMessage message = session.createTextMessage(row.body());
             message.setStringProperty(DeliveryFailures.MESSAGE_KEY, row.key());
+            if (row.correlationId() != null) {
+                message.setStringProperty(LogContext.CORRELATION_MESSAGE_HEADER, row.correlationId());
+            }
             if (row.groupId() != null) {
                 message.setStringProperty("JMSXGroupID", row.groupId());
             }

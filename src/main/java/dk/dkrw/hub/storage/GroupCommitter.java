@@ -9,6 +9,7 @@ import dk.dkrw.hub.problem.SafeFailure;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -153,8 +155,12 @@ public class GroupCommitter {
         }
     }
 
+    /** Runs with its caller's logging MDC, so its log lines and outbox rows carry the caller's ids. */
     private static Object runInSavepoint(Connection connection, Pending<?> pending, Tx tx) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
+        if (pending.logContext != null) {
+            MDC.setContextMap(pending.logContext);
+        }
         try {
             Object result = pending.work.run(tx);
             connection.releaseSavepoint(savepoint);
@@ -163,6 +169,8 @@ public class GroupCommitter {
             connection.rollback(savepoint);
             pending.result.completeExceptionally(e);
             return FAILED;
+        } finally {
+            MDC.clear();
         }
     }
 
@@ -175,6 +183,7 @@ public class GroupCommitter {
     private static final class Pending<T> {
         private final TxWork<T> work;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Map<String, String> logContext = MDC.getCopyOfContextMap();
 
         Pending(TxWork<T> work) {
             this.work = work;

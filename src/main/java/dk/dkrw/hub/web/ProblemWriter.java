@@ -3,6 +3,7 @@ package dk.dkrw.hub.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
+import dk.dkrw.hub.soap.SoapProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -45,6 +46,13 @@ public class ProblemWriter {
         ProblemDetail problem = problem(failure, request.getRequestURI());
         if (failure.code() == ProblemCode.RATE_LIMITED && failure instanceof RetryAfter retry) {
             response.setHeader("Retry-After", Long.toString(retry.retryAfterSeconds()));
+        }
+        if (request.getRequestURI().startsWith("/ws/")) {
+            // SOAP senders get the same refusal as a SOAP 1.2 fault (transport refusals keep their HTTP status)
+            response.setStatus(problem.getStatus());
+            response.setContentType("application/soap+xml; charset=UTF-8");
+            response.getOutputStream().write(SoapProblems.envelope(failure));
+            return;
         }
         response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON.toString());

@@ -252,12 +252,25 @@ class DossierIntakeErrorsIT extends HubIT {
         }
 
         @Test
-        void rejectsSameIdAndVersionWithOtherBytesWith409() {
+        void rejectsSameIdAndVersionWithOtherContentWith409() {
             byte[] body = fresh();
             assertThat(agency.postDossier(body, sign("dk-dis", body)).statusCode()).isEqualTo(202);
-            byte[] other = new String(body, StandardCharsets.UTF_8).replace("\"createdAt\"", " \"createdAt\"")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] other = new String(body, StandardCharsets.UTF_8).replace("\"createdAt\": \"2026-",
+                    "\"createdAt\": \"2025-").getBytes(StandardCharsets.UTF_8);
+            assertThat(other).isNotEqualTo(body);
             refused(agency, other, sign("dk-dis", other), 409, "conflict");
+        }
+
+        @Test
+        void answersSameContentInOtherBytesWithTheOriginalReceipt() {
+            byte[] body = fresh();
+            HttpResponse<byte[]> first = agency.postDossier(body, sign("dk-dis", body));
+            assertThat(first.statusCode()).isEqualTo(202);
+            byte[] reformatted = Dossiers.read(body).toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(reformatted).isNotEqualTo(body);
+            HttpResponse<byte[]> repeat = agency.postDossier(reformatted, sign("dk-dis", reformatted));
+            assertThat(repeat.statusCode()).isEqualTo(200);
+            assertThat(repeat.body()).isEqualTo(first.body());
         }
     }
 

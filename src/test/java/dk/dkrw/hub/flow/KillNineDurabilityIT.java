@@ -1,18 +1,15 @@
 package dk.dkrw.hub.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.dkrw.hub.signature.CmsSigner;
 import dk.dkrw.hub.support.DevPki;
 import dk.dkrw.hub.support.Dossiers;
 import dk.dkrw.hub.support.HubProcess;
 import dk.dkrw.hub.support.PartnerClient;
-import dk.dkrw.hub.support.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +37,10 @@ class KillNineDurabilityIT {
     @Test
     void everyAcceptedDossierIsInTheFeedExactlyOnceAfterAKill() throws Exception {
         Path dataDir = Path.of("target", "it-data", "kill-" + UUID.randomUUID());
-        CmsSigner signer = DevPki.signer("dk-dis");
-        List<byte[]> dossiers = new ArrayList<>();
-        List<String> signatures = new ArrayList<>();
-        for (int i = 0; i < DOSSIERS; i++) {
-            byte[] dossier = Dossiers.withNewId(Samples.validDossier("edge-single-name.json"));
-            dossiers.add(dossier);
-            signatures.add(signer.signBase64(dossier));
-        }
+        Dossiers.Signed batch = Dossiers.freshSigned(DOSSIERS, "edge-single-name.json", DevPki.signer("dk-dis"),
+                i -> false);
+        List<byte[]> dossiers = batch.dossiers();
+        List<String> signatures = batch.signatures();
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();

@@ -27,5 +27,7 @@ class SouthFlowOnPostgresIT extends SouthFlowIT {
         registry.add("spring.artemis.embedded.data-directory",
                 () -> DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-pg").resolve("artemis").toString());
         registry.add("spring.artemis.embedded.server-id", () -> "1");
+        // the shared context holds the broker's TCP port; this flow needs only the in-VM connection
+        registry.add("hub.broker.tcp-enabled", () -> "false");
     }
 }

@@ -77,7 +77,8 @@ public final class TestPki {
         return issue(commonName, keys, keyUsage, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
-    static Credential issue(String commonName, KeyPair keys, int keyUsage, Instant notBefore, Instant notAfter)
+    public static Credential issue(String commonName, KeyPair keys, int keyUsage, Instant notBefore,
+                                   Instant notAfter)
             throws Exception {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(CA, new BigInteger(120, RANDOM),
                 Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + commonName + ",O=Test,C=DK"),

@@ -12,7 +12,6 @@ import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
 import dk.dkrw.hub.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,13 +44,7 @@ class StorageOnBothDatabasesIT {
     }
 
     private JdbcTemplate open(String database) {
-        if ("postgresql".equals(database)) {
-            Assumptions.assumeTrue(TestDatabases.postgresAvailable(),
-                    "PostgreSQL is not answering on 127.0.0.1:5432 (database test): PostgreSQL variant skipped");
-            dataSource = TestDatabases.postgres();
-        } else {
-            dataSource = TestDatabases.h2();
-        }
+        dataSource = TestDatabases.named(database);
         committer = new GroupCommitter(dataSource, properties());
         return new JdbcTemplate(dataSource);
     }
@@ -132,7 +125,7 @@ class StorageOnBothDatabasesIT {
             for (int v = 1; v <= 2; v++) {
                 dossiers.insertVersion(tx.jdbc(), new DossierStore.NewVersion("d1", v, "c1", "dk-dis", "REST",
                         new byte[] {1, 2, 3}, "a".repeat(64), new byte[] {4}, "b".repeat(64), now, "r" + v,
-                        new byte[] {5}, new byte[] {6}, now));
+                        new byte[] {5}, new byte[] {6}, now, "c".repeat(64)));
             }
             return null;
         });

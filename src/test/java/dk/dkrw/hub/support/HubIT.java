@@ -34,6 +34,9 @@ public abstract class HubIT {
 
     private static final Path PARTIES = writeParties();
 
+    /** The embedded broker's TLS acceptor for queue intake: a free port per test JVM, never the default. */
+    public static final int BROKER_PORT = freePort();
+
     /** The Danish case-status endpoint (WireMock, mutual TLS), one per test JVM like the hub context. */
     public static final DanishEndpoint DENMARK = DanishEndpoint.launch();
 
@@ -43,6 +46,15 @@ public abstract class HubIT {
         registry.add("hub.ops.port", () -> "0");
         registry.add("hub.parties-file", PARTIES::toString);
         registry.add("hub.denmark.status-endpoint.url", () -> DENMARK.url().toString());
+        registry.add("hub.broker.tcp-port", () -> BROKER_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static TestPki.Credential issueRateLimitedParty() {

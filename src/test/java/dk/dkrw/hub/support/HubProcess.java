@@ -22,6 +22,7 @@ public final class HubProcess implements AutoCloseable {
     private final Process process;
     private final int partnerPort;
     private final int opsPort;
+    private int brokerPort;
 
     private Duration startToReady;
 
@@ -40,12 +41,14 @@ public final class HubProcess implements AutoCloseable {
             throws IOException {
         int partnerPort = freePort();
         int opsPort = freePort();
+        int brokerPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString(),
                 "--hub.data-dir=" + dataDir.toAbsolutePath(),
                 "--hub.partner.port=" + partnerPort,
-                "--hub.ops.port=" + opsPort));
+                "--hub.ops.port=" + opsPort,
+                "--hub.broker.tcp-port=" + brokerPort));
         command.addAll(List.of(extraArgs));
         Path log = Path.of("target", "test-logs", logName + ".log");
         Files.createDirectories(log.getParent());
@@ -53,6 +56,7 @@ public final class HubProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant launched = Instant.now();
         HubProcess hub = new HubProcess(process, partnerPort, opsPort);
+        hub.brokerPort = brokerPort;
         hub.awaitReady(Duration.ofSeconds(120));
         hub.startToReady = Duration.between(launched, Instant.now());
         return hub;
@@ -64,6 +68,11 @@ public final class HubProcess implements AutoCloseable {
 
     public int opsPort() {
         return opsPort;
+    }
+
+    /** The embedded broker's TLS acceptor (queue intake). */
+    public int brokerPort() {
+        return brokerPort;
     }
 
     public long pid() {

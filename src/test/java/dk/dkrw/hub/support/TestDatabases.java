@@ -2,6 +2,7 @@ package dk.dkrw.hub.support;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,19 @@ public final class TestDatabases {
     public static HikariDataSource postgres() {
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "");
         return migrated(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+    }
+
+    /**
+     * A fresh migrated database by name, {@code h2} or {@code postgresql}, for tests parameterised over both; the
+     * PostgreSQL variant is skipped with a message when no PostgreSQL answers.
+     */
+    public static HikariDataSource named(String database) {
+        if ("postgresql".equals(database)) {
+            Assumptions.assumeTrue(postgresAvailable(),
+                    "PostgreSQL is not answering on 127.0.0.1:5432 (database test): PostgreSQL variant skipped");
+            return postgres();
+        }
+        return h2();
     }
 
     /** True when the PostgreSQL that CI provides answers. */
