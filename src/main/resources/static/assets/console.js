@@ -86,7 +86,7 @@
     let result;
     try { result = await api('/ops/v1/routes'); } catch (e) { result = { ok: false, status: 0 }; }
     const table = $('routes-table');
-    if (!result.ok || !result.body || !Array.isArray(result.body.items)) {
+    if (!result.ok || !result.body || !Array.isArray(result.body.routes)) {
       table.hidden = true;
       notice($('routes-status'), 'Route statistics unavailable (the hub did not answer GET /ops/v1/routes'
         + (result.status ? ', status ' + result.status : '') + ').', 'warn');
@@ -95,7 +95,7 @@
       return;
     }
     notice($('routes-status'), null);
-    const routes = result.body.items;
+    const routes = result.body.routes;
     const body = table.tBodies[0];
     body.replaceChildren();
     let started = 0;
@@ -110,15 +110,17 @@
       const routeState = route.state || 'unknown';
       badge(stateCell, routeState, /^started$/i.test(routeState) ? 'ok' : 'warn');
       if (/^started$/i.test(routeState)) started++;
-      cell(row, number(route.exchangesTotal), 'num');
-      cell(row, number(route.exchangesFailed), Number(route.exchangesFailed) > 0 ? 'num bad' : 'num');
-      cell(row, number(route.exchangesInflight), 'num');
+      const exchanges = route.exchanges || {};
+      const lastFailure = route.lastFailure || {};
+      cell(row, number(exchanges.total), 'num');
+      cell(row, number(exchanges.failed), Number(exchanges.failed) > 0 ? 'num bad' : 'num');
+      cell(row, number(exchanges.inflight), 'num');
       cell(row, number(route.meanMillis, 1), 'num');
       cell(row, number(route.p99Millis, 1), 'num');
-      cell(row, time(route.lastFailureAt));
+      cell(row, lastFailure.at ? time(lastFailure.at) + (lastFailure.code ? ' ' + lastFailure.code : '') : '');
       body.appendChild(row);
-      if (route.exchangesTotal !== undefined && route.exchangesTotal !== null) {
-        total += Number(route.exchangesTotal) || 0;
+      if (exchanges.total !== undefined && exchanges.total !== null) {
+        total += Number(exchanges.total) || 0;
         counted = true;
       }
     }

@@ -42,12 +42,16 @@ final class BenchHub implements AutoCloseable {
         return process.startToReady();
     }
 
+    /** A request unanswered this long counts as failed, so an overloaded hub cannot stall a phase. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     long pid() {
         return process.pid();
     }
 
     HttpRequest dossier(byte[] body) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-Dossier-Signature", agencySigner.signBase64(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -55,17 +59,19 @@ final class BenchHub implements AutoCloseable {
 
     HttpRequest event(String caseId, byte[] body) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + caseId + "/events"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-Event-Signature", kigaliSigner.signBase64(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET().build();
     }
 
     HttpRequest ack(String caseId, int version) {
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + caseId + "/ack"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"version\":" + version + "}")).build();
     }

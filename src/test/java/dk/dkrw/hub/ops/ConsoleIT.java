@@ -93,12 +93,14 @@ class ConsoleIT extends HubIT {
         signIn("operator", "operator-dev-password");
         assertThat(browser.getCurrentUrl()).isEqualTo(console + "/");
         assertThat(text(By.id("operator-name"))).isEqualTo("operator");
-        wait(Duration.ofSeconds(20)).until(d -> displayed(By.id("routes-table")) || displayed(By.id("routes-status")));
-        if (displayed(By.id("routes-status"))) {
-            assertThat(text(By.id("routes-status"))).contains("unavailable");
-        } else {
-            assertThat(browser.findElements(By.cssSelector("#routes-table tbody tr"))).isNotEmpty();
-        }
+        wait(Duration.ofSeconds(20)).until(d -> displayed(By.id("routes-table")));
+        assertThat(displayed(By.id("routes-status"))).as("routes notice shown").isFalse();
+        WebElement caseTransform = browser.findElement(
+                By.cssSelector("#routes-table tbody tr[data-route='case-transform']"));
+        assertThat(caseTransform.getText()).contains("Started");
+        assertThat(browser.findElements(By.cssSelector("#routes-table tbody tr")))
+                .hasSizeGreaterThanOrEqualTo(7);
+        assertThat(text(By.id("card-routes"))).matches("\\d+ / \\d+");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'OPERATOR_LOGIN' and "
                 + "party_id = 'operator:operator'", Long.class)).isPositive();
 
