@@ -11,11 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,11 +98,10 @@ class ConsoleIT extends HubIT {
         assertThat(text(By.id("operator-name"))).isEqualTo("operator");
         wait(Duration.ofSeconds(20)).until(d -> displayed(By.id("routes-table")));
         assertThat(displayed(By.id("routes-status"))).as("routes notice shown").isFalse();
-        WebElement caseTransform = browser.findElement(
-                By.cssSelector("#routes-table tbody tr[data-route='case-transform']"));
-        assertThat(caseTransform.getText()).contains("Started");
-        assertThat(browser.findElements(By.cssSelector("#routes-table tbody tr")))
-                .hasSizeGreaterThanOrEqualTo(7);
+        // the table is redrawn on every poll: read it inside waits, which retry on a replaced row
+        wait(Duration.ofSeconds(10)).until(d -> d.findElement(
+                By.cssSelector("#routes-table tbody tr[data-route='case-transform']")).getText().contains("Started"));
+        wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#routes-table tbody tr")).size() >= 7);
         assertThat(text(By.id("card-routes"))).matches("\\d+ / \\d+");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'OPERATOR_LOGIN' and "
                 + "party_id = 'operator:operator'", Long.class)).isPositive();
@@ -192,8 +194,9 @@ class ConsoleIT extends HubIT {
         signIn.click();
     }
 
-    private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(browser, timeout);
+    /** A wait that tolerates the page being replaced under it (a navigation between finding and reading). */
+    private static FluentWait<WebDriver> wait(Duration timeout) {
+        return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
     }
 
     private static boolean displayed(By locator) {
