@@ -1,6 +1,5 @@
 package dk.dkrw.hub.flow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.dkrw.hub.support.DevPki;
 import dk.dkrw.hub.support.Dossiers;
 import dk.dkrw.hub.support.HubProcess;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,25 +67,12 @@ class KillNineDurabilityIT {
         try (HubProcess second = HubProcess.start(dataDir, "kill-nine-second-run")) {
             PartnerClient kigali = new PartnerClient("rw-kigali-office", second.partnerPort());
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> feedCounts(kigali).keySet().containsAll(accepted));
-            Map<String, Integer> counts = feedCounts(kigali);
+                    .until(() -> kigali.feedCountsByDossier().keySet().containsAll(accepted));
+            Map<String, Integer> counts = kigali.feedCountsByDossier();
             for (String dossierId : accepted) {
                 assertThat(counts.get(dossierId)).as("feed entries of an accepted dossier").isEqualTo(1);
             }
             assertThat(counts.values()).allMatch(c -> c == 1);
-        }
-    }
-
-    private static Map<String, Integer> feedCounts(PartnerClient kigali) {
-        Map<String, Integer> counts = new HashMap<>();
-        String cursor = "";
-        while (true) {
-            JsonNode page = Dossiers.read(kigali.get("/api/v1/cases?limit=500&after=" + cursor).body());
-            if (page.path("items").isEmpty()) {
-                return counts;
-            }
-            page.path("items").forEach(item -> counts.merge(item.path("dossierId").asText(), 1, Integer::sum));
-            cursor = page.path("next").asText();
         }
     }
 }

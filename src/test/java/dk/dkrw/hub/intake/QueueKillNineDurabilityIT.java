@@ -1,6 +1,5 @@
 package dk.dkrw.hub.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.dkrw.hub.support.DevPki;
 import dk.dkrw.hub.support.Dossiers;
 import dk.dkrw.hub.support.HubProcess;
@@ -44,8 +43,8 @@ class QueueKillNineDurabilityIT {
         List<String> correlationIds = sender.sendAll(dossiers, signatures);
         PartnerClient firstKigali = new PartnerClient("rw-kigali-office", first.partnerPort());
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-                .until(() -> feedCounts(firstKigali).size() >= KILL_AFTER_CASES);
-        int casesBeforeKill = feedCounts(firstKigali).size();
+                .until(() -> firstKigali.feedCountsByDossier().size() >= KILL_AFTER_CASES);
+        int casesBeforeKill = firstKigali.feedCountsByDossier().size();
         first.kill();
         assertThat(casesBeforeKill).as("the kill came mid-way").isLessThan(DOSSIERS * 9 / 10);
         try {
@@ -69,12 +68,12 @@ class QueueKillNineDurabilityIT {
             Map<String, Integer> rejections = new HashMap<>();
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 drain(agency, rejections, Duration.ofMillis(200));
-                return feedCounts(kigali).keySet().containsAll(valid)
+                return kigali.feedCountsByDossier().keySet().containsAll(valid)
                         && rejections.keySet().containsAll(invalidByCorrelation.keySet());
             });
             drain(agency, rejections, Duration.ofSeconds(3));
 
-            Map<String, Integer> cases = feedCounts(kigali);
+            Map<String, Integer> cases = kigali.feedCountsByDossier();
             assertThat(cases.keySet()).as("cases are exactly the valid dossiers").isEqualTo(valid);
             assertThat(cases.values()).as("one case per dossier").allMatch(c -> c == 1);
             assertThat(rejections.keySet()).as("rejections are exactly the invalid dossiers")
@@ -88,19 +87,6 @@ class QueueKillNineDurabilityIT {
         while ((answer = agency.nextRejection(wait)) != null) {
             assertThat(answer.code()).isEqualTo("signature-invalid");
             rejections.merge(answer.correlationId(), 1, Integer::sum);
-        }
-    }
-
-    private static Map<String, Integer> feedCounts(PartnerClient kigali) {
-        Map<String, Integer> counts = new HashMap<>();
-        String cursor = "";
-        while (true) {
-            JsonNode page = Dossiers.read(kigali.get("/api/v1/cases?limit=500&after=" + cursor).body());
-            if (page.path("items").isEmpty()) {
-                return counts;
-            }
-            page.path("items").forEach(item -> counts.merge(item.path("dossierId").asText(), 1, Integer::sum));
-            cursor = page.path("next").asText();
         }
     }
 }

@@ -67,4 +67,19 @@ public final class PartnerClient {
     public String base() {
         return base;
     }
+
+    /** As Kigali: pages through the whole feed and counts the cases offered per dossierId. */
+    public java.util.Map<String, Integer> feedCountsByDossier() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        String cursor = "";
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode page = Dossiers.read(get("/api/v1/cases?limit=500&after=" + cursor)
+                    .body());
+            if (page.path("items").isEmpty()) {
+                return counts;
+            }
+            page.path("items").forEach(item -> counts.merge(item.path("dossierId").asText(), 1, Integer::sum));
+            cursor = page.path("next").asText();
+        }
+    }
 }
