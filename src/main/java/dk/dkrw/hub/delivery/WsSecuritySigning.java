@@ -2,17 +2,25 @@ package dk.dkrw.hub.delivery;
 
 import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
+import dk.dkrw.hub.signature.BouncyCastle;
+
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.crypto.Merlin;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.wss4j.dom.handler.HandlerAction;
+import org.apache.wss4j.dom.handler.RequestData;
+import org.w3c.dom.Document;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
+
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +31,10 @@ import java.util.Map;
  *
  * <p>The key never touches disk: WSS4J's {@link Merlin} crypto gets an in-memory key store built from the PEM
  * key, with a random entry password that the callback hands back.
+ *
+ * <p>The signature itself is computed by Bouncy Castle (passed to WSS4J per message, never registered in the JVM):
+ * the JDK's own ECDSA took 10 ms of CPU per delivered event under load, most of the delivery stage's work
+ * (bench/README.md).
  *
  * <p>WSS4J and its interceptor are thread-safe per message; one interceptor serves all calls.
  */
@@ -45,7 +57,7 @@ final class WsSecuritySigning {
 
     static WSS4JOutInterceptor interceptor(PrivateKey key, X509Certificate certificate) {
         char[] password = KeyMaterial.randomPassword();
-        Merlin crypto = new SigningCrypto(key);
+        Merlin crypto = new SigningCrypto(bouncyCastleKey(key));
         crypto.setKeyStore(KeyMaterial.keyStore(ALIAS, key, certificate, password));
         String entryPassword = new String(password);
 
@@ -72,7 +84,30 @@ final class WsSecuritySigning {
                         + "{Element}{" + EventToStatusUpdateMapper.NAMESPACE + "}MessageId");
         properties.put(ConfigurationConstants.TTL_TIMESTAMP, TIMESTAMP_TTL);
         properties.put(ConfigurationConstants.USE_SINGLE_CERTIFICATE, "true");
-        return new WSS4JOutInterceptor(properties);
+        return new BouncyCastleSigningInterceptor(properties);
+    }
+
+    private static PrivateKey bouncyCastleKey(PrivateKey key) {
+        try {
+            return BouncyCastle.privateKey(key);
+        } catch (GeneralSecurityException e) {
+            throw new HubException(ProblemCode.INTERNAL_ERROR, "hub signing key unusable for WS-Security", e);
+        }
+    }
+
+    /** WSS4J reads no signature provider from its properties; the request data of each message gets it here. */
+    private static final class BouncyCastleSigningInterceptor extends WSS4JOutInterceptor {
+
+        BouncyCastleSigningInterceptor(Map<String, Object> properties) {
+            super(properties);
+        }
+
+        @Override
+        protected void doSenderAction(Document document, RequestData request, List<HandlerAction> actions,
+                                      boolean isRequest) throws WSSecurityException {
+            request.setSignatureProvider(BouncyCastle.PROVIDER);
+            super.doSenderAction(document, request, actions, isRequest);
+        }
     }
 
     private static String signatureAlgorithm(PrivateKey key) {

@@ -17,9 +17,9 @@ import java.security.PublicKey;
  * changes provider order because of us. Bouncy Castle because Java 17's own EC code is 5-7x slower
  * (performance.md); its own key objects because a foreign key is converted again on every init.
  */
-final class BouncyCastle {
+public final class BouncyCastle {
 
-    static final Provider PROVIDER = new BouncyCastleProvider();
+    public static final Provider PROVIDER = new BouncyCastleProvider();
 
     private BouncyCastle() {
     }
@@ -37,7 +37,7 @@ final class BouncyCastle {
         }
     }
 
-    static PrivateKey privateKey(PrivateKey key) throws GeneralSecurityException {
+    public static PrivateKey privateKey(PrivateKey key) throws GeneralSecurityException {
         try {
             PrivateKey converted = BouncyCastleProvider.getPrivateKey(PrivateKeyInfo.getInstance(key.getEncoded()));
             if (converted == null) {

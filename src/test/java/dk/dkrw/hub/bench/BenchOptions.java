@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Command-line options of the benchmark and the settings derived from them. */
 record BenchOptions(boolean quick, int sustainedMinutes, boolean postgres, boolean skipGib, boolean jfr,
-                    java.util.Set<String> phases, String commit) {
+                    int warmUpRounds, java.util.Set<String> phases, String commit) {
 
     /** Every phase, in the order they run; {@code --phases=a,b} runs a subset. */
     static final java.util.Set<String> ALL_PHASES = java.util.Set.of("limit", "scaling", "sizes", "open", "pull",
@@ -28,6 +28,7 @@ record BenchOptions(boolean quick, int sustainedMinutes, boolean postgres, boole
         boolean postgres = false;
         boolean skipGib = false;
         boolean jfr = false;
+        int warmUpRounds = -1;
         java.util.Set<String> phases = ALL_PHASES;
         for (String arg : args) {
             if (arg.equals("--quick")) {
@@ -40,18 +41,23 @@ record BenchOptions(boolean quick, int sustainedMinutes, boolean postgres, boole
                 skipGib = true;
             } else if (arg.equals("--jfr")) {
                 jfr = true;
+            } else if (arg.startsWith("--warm-up-rounds=")) {
+                warmUpRounds = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
             } else if (arg.startsWith("--phases=")) {
                 phases = java.util.Set.of(arg.substring(arg.indexOf('=') + 1).split(","));
             } else if (!arg.isBlank()) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new BenchOptions(quick, minutes, postgres, skipGib, jfr, phases, gitCommit());
+        if (warmUpRounds < 0) {
+            warmUpRounds = quick ? 1 : 40;
+        }
+        return new BenchOptions(quick, minutes, postgres, skipGib, jfr, warmUpRounds, phases, gitCommit());
     }
 
     Map<String, Object> describe() {
         return Map.of("quick", quick, "sustainedMinutes", sustainedMinutes, "database", postgres ? "postgresql" : "h2",
-                "jfr", jfr, "phases", new java.util.TreeSet<>(phases));
+                "jfr", jfr, "warmUpRounds", warmUpRounds, "phases", new java.util.TreeSet<>(phases));
     }
 
     /** How many dossiers a closed-loop row sends with {@code clients} clients. */

@@ -23,6 +23,7 @@ final class FeedWatcher implements AutoCloseable {
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = new Histogram(120_000_000L, 3);
     private final Thread poller;
+    private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
     private String cursor = "";
 
@@ -46,6 +47,11 @@ final class FeedWatcher implements AutoCloseable {
         }
     }
 
+    /** Every feed item seen after the start cursor, whether or not its dossier was marked accepted. */
+    long items() {
+        return items.get();
+    }
+
     Histogram latency() {
         synchronized (latencyMicros) {
             return latencyMicros.copy();
@@ -65,6 +71,7 @@ final class FeedWatcher implements AutoCloseable {
                 long now = System.nanoTime();
                 JsonNode feed = json.readTree(page.body());
                 for (JsonNode item : feed.path("items")) {
+                    items.incrementAndGet();
                     Long accepted = acceptedAt.remove(item.path("dossierId").asText());
                     if (accepted != null) {
                         synchronized (latencyMicros) {
