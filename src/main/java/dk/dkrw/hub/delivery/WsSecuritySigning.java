@@ -3,7 +3,6 @@ package dk.dkrw.hub.delivery;
 import dk.dkrw.hub.problem.HubException;
 import dk.dkrw.hub.problem.ProblemCode;
 import dk.dkrw.hub.signature.BouncyCastle;
-
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.crypto.Merlin;
@@ -15,7 +14,6 @@ import org.w3c.dom.Document;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
-
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
