@@ -43,7 +43,8 @@ import java.util.Map;
  * <p>One CXF {@link Dispatch} on a private CXF bus serves every call. It is safe to share between threads
  * because the request context is switched to CXF's thread-local mode (the per-call MessageId header lives
  * there) and CXF keeps response contexts per thread; the conduit's TLS and timeout settings and the signing
- * interceptor are fixed at construction. Close the client when the application stops.
+ * interceptor are fixed at construction. Connections are kept alive and reused ({@link WholeAnswerReader}).
+ * Close the client when the application stops.
  */
 public final class StatusUpdateClient implements AutoCloseable {
 
@@ -94,6 +95,7 @@ public final class StatusUpdateClient implements AutoCloseable {
         // from here on every thread gets its own copy of the settings above
         shared.put("thread.local.request.context", "true");
         client.getOutInterceptors().add(WsSecuritySigning.interceptor(signingKey, signingCertificate));
+        client.getInInterceptors().add(new WholeAnswerReader());
         EndpointTls.configure((HTTPConduit) client.getConduit(), settings);
     }
 
