@@ -40,6 +40,13 @@ public class BrokerConfiguration {
     static final List<String> QUEUES = List.of(DossierAcceptance.ACCEPTED_QUEUE, CaseEventAcceptance.ACCEPTED_QUEUE,
             QueueIntake.INBOUND);
 
+    /**
+     * Messages of one dossier (or case) share a JMS group so they are consumed in order. The consumers stay open
+     * (CACHE_CONSUMER), so the broker would keep one group entry per dossier ever seen for as long as they live;
+     * hashing the group ids into a fixed number of buckets keeps the order per dossier and the memory bounded.
+     */
+    static final int GROUP_BUCKETS = 1024;
+
     @Bean
     ArtemisConfigurationCustomizer hubBrokerSettings(HubProperties properties) {
         HubProperties.Queues policy = properties.queues();
@@ -60,7 +67,8 @@ public class BrokerConfiguration {
                         .setMaxDeliveryAttempts(policy.maxDeliveryAttempts())
                         .setRedeliveryDelay(policy.redeliveryDelay().toMillis())
                         .setRedeliveryMultiplier(policy.redeliveryMultiplier())
-                        .setMaxRedeliveryDelay(policy.maxRedeliveryDelay().toMillis()));
+                        .setMaxRedeliveryDelay(policy.maxRedeliveryDelay().toMillis())
+                        .setDefaultGroupBuckets(GROUP_BUCKETS));
             }
             configuration.addQueueConfiguration(QueueConfiguration.of(QueueIntake.REJECTED)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));

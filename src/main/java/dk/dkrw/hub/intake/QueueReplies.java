@@ -83,6 +83,12 @@ public class QueueReplies {
         try (MessageProducer producer = session.createProducer(session.createQueue(QueueIntake.REJECTED))) {
             producer.send(reply);
         }
+        log.info("rejection {} sent for queued message {} (delivery {}): cause={} sha256={}", reply.getJMSMessageID(),
+                request.getJMSMessageID(), deliveryCount(request), refused.code().code(), sha256);
+    }
+
+    private static Object deliveryCount(Message request) throws JMSException {
+        return request.getObjectProperty("JMSXDeliveryCount");
     }
 
     private String problemJson(HubException refused) {

@@ -150,7 +150,7 @@ public final class QueueClient implements AutoCloseable {
 
     /** A receipt (body = receipt JSON) or a rejection (body = problem JSON, code = its cause code). */
     public record Answer(boolean rejected, String correlationId, byte[] body, String code, String signature,
-                         String outcome) {
+                         String outcome, String messageId, boolean redelivered, long timestamp) {
 
         static Answer of(Message message, boolean rejected) throws JMSException {
             byte[] body;
@@ -163,7 +163,8 @@ public final class QueueClient implements AutoCloseable {
             }
             return new Answer(rejected, message.getJMSCorrelationID(), body,
                     message.getStringProperty("hubProblemCode"), message.getStringProperty("X_Receipt_Signature"),
-                    message.getStringProperty("hubOutcome"));
+                    message.getStringProperty("hubOutcome"), message.getJMSMessageID(), message.getJMSRedelivered(),
+                    message.getJMSTimestamp());
         }
     }
 
