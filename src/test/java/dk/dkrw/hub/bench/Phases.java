@@ -156,12 +156,31 @@ final class Phases {
                 cases.size() / feedSeconds), "", "");
     }
 
+    /**
+     * Case events from Kigali to a fast Danish endpoint: a warm-up round (the event code paths are still cold
+     * after the dossier phases), then the measured round. The row keeps the end-to-end rate (first post to last
+     * acknowledgement) and the delivery rate alone (acknowledgements per second while they arrive).
+     */
     void eventDelivery() throws Exception {
         List<String> cases = hub.feedCaseIds();
-        List<String> sample = cases.subList(0, Math.min(cases.size(), options.quick() ? 500 : 3_000));
+        int round = Math.min(cases.size() / 2, options.quick() ? 500 : 3_000);
+        eventRound("events warm-up", cases.subList(0, round));
+        Map<String, Object> row = eventRound("events", cases.subList(round, 2 * round));
+        report.put("eventDelivery", row);
+        double delivered = ((Number) row.get("eventsDelivered")).doubleValue();
+        double posted = ((Number) row.get("eventsPosted")).doubleValue();
+        double endToEnd = (Double) row.get("deliveredPerSecond");
+        report.row("event delivery to a fast Danish endpoint", String.format(
+                "%.0f events/s end to end (%.0f of %.0f; intake %.0f/s, acknowledgements %.0f/s)", endToEnd,
+                delivered, posted, (Double) row.get("eventsPostedPerSecond"),
+                (Double) row.get("acknowledgementsPerSecond")), "≥ 1000/s",
+                Report.verdict(endToEnd >= 1000 && delivered == posted));
+    }
+
+    private Map<String, Object> eventRound(String name, List<String> caseIds) throws Exception {
         byte[] template = java.nio.file.Files.readAllBytes(Path.of("samples/events/valid/01-received.json"));
         List<HttpRequest> events = new ArrayList<>();
-        for (String caseId : sample) {
+        for (String caseId : caseIds) {
             ObjectNode event = (ObjectNode) json.readTree(template);
             event.put("eventId", UUID.randomUUID().toString()).put("caseId", caseId).put("sequence", 1);
             events.add(hub.event(caseId, json.writeValueAsBytes(event)));
@@ -170,26 +189,33 @@ final class Phases {
         double cpuBefore = hub.stats.cpuSeconds();
         Map<String, Double> threadsBefore = hub.stats.cpuSecondsByThread();
         long start = System.nanoTime();
-        LoadDriver.Outcome posted = kigali.closedLoop("events in, 16 clients", events, 16, i -> { });
-        Progress progress = new Progress("events delivered to Denmark", posted.ok());
+        LoadDriver.Outcome posted = kigali.closedLoop(name + " in, 16 clients", events, 16, i -> { });
+        Progress progress = new Progress(name + " delivered to Denmark", posted.ok());
         long deadline = System.nanoTime() + 180_000_000_000L;
+        long firstAck = 0;
         while (denmark.acknowledged() - before < posted.ok() && System.nanoTime() < deadline) {
+            if (firstAck == 0 && denmark.acknowledged() > before) {
+                firstAck = System.nanoTime();
+            }
             progress.update(denmark.acknowledged() - before);
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         long delivered = denmark.acknowledged() - before;
         progress.done(delivered);
         double seconds = (denmark.lastAckNanos() - start) / 1e9;
+        double ackSeconds = (denmark.lastAckNanos() - (firstAck == 0 ? start : firstAck)) / 1e9;
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("eventsPosted", posted.ok());
         row.put("eventsPostedPerSecond", posted.perSecond());
+        row.put("eventPostStatuses", posted.statuses());
+        row.put("eventPostMillis", Map.of("p50", posted.percentileMillis(50), "p99", posted.percentileMillis(99),
+                "max", posted.percentileMillis(100), "seconds", posted.seconds()));
         row.put("eventsDelivered", delivered);
         row.put("deliveredPerSecond", delivered / seconds);
+        row.put("acknowledgementsPerSecond", delivered / Math.max(ackSeconds, 1e-3));
         row.put("hubCpuMillisPerEvent", 1000 * (hub.stats.cpuSeconds() - cpuBefore) / Math.max(1, delivered));
         row.put("hubCpuSecondsByThread", ProcessStats.difference(threadsBefore, hub.stats.cpuSecondsByThread()));
-        report.put("eventDelivery", row);
-        report.row("event delivery to a fast Danish endpoint", String.format("%.0f events/s (%d of %d; intake %.0f/s)",
-                delivered / seconds, delivered, posted.ok(), posted.perSecond()), "≥ 1000/s",
-                Report.verdict(delivered / seconds >= 1000 && delivered == posted.ok()));
+        return row;
     }
 
     void sustained() throws Exception {
