@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * Decides whether a failed delivery is worth repeating. The rule: <em>retryable</em> when the same message may
  * be accepted later without anyone changing it (no answer at all, a timeout, HTTP 5xx, 408 or 429, a SOAP
  * Receiver fault); <em>permanent</em> when the Danish side answered and refused this message (SOAP Sender or
- * any other fault code, HTTP 4xx, an answer that is no acknowledgement), or when the hub itself failed before
- * anything was sent. Transport failures without an answer (refused, reset, TLS handshake) count as retryable:
- * they say nothing about the message, and the dead-letter list catches them once retries run out.
+ * any other fault code, HTTP 4xx, an answer that is no acknowledgement or too large to be one), or when the hub
+ * itself failed before anything was sent. Transport failures without an answer (refused, reset, TLS handshake)
+ * count as retryable: they say nothing about the message, and the dead-letter list catches them once retries
+ * run out.
  *
  * <p>A SOAP fault is taken as the Danish side's only when an HTTP answer came back and CXF read a fault from it:
  * CXF reports its own failures (a signing error, an HTML error page it cannot parse) as SOAP faults too.
@@ -41,6 +42,11 @@ final class FailureClassifier {
     }
 
     static HubException classify(String id, WebServiceException failure, Integer httpStatus) {
+        if (find(failure, WholeAnswerReader.TooLarge.class) != null) {
+            return new PermanentDeliveryException(ProblemCode.VALIDATION_FAILED, "status update " + id
+                    + ": the answer of the Danish endpoint is larger than " + WholeAnswerReader.MAX_ANSWER_BYTES
+                    + " bytes", null);
+        }
         HTTPException http = find(failure, HTTPException.class);
         Integer status = http != null ? Integer.valueOf(http.getResponseCode()) : httpStatus;
         if (status != null && status > 0) {

@@ -25,6 +25,13 @@ final class WholeAnswerReader extends AbstractPhaseInterceptor<Message> {
         super(Phase.RECEIVE);
     }
 
+    /** An answer over {@link #MAX_ANSWER_BYTES}: whatever it is, it is no acknowledgement. */
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+        }
+    }
+
     @Override
     public void handleMessage(Message message) {
         InputStream answer = message.getContent(InputStream.class);
@@ -34,7 +41,7 @@ final class WholeAnswerReader extends AbstractPhaseInterceptor<Message> {
         try (answer) {
             byte[] body = answer.readNBytes(MAX_ANSWER_BYTES);
             if (answer.read() != -1) {
-                throw new Fault(new IOException("the answer is larger than " + MAX_ANSWER_BYTES + " bytes"));
+                throw new Fault(new TooLarge());
             }
             message.setContent(InputStream.class, new ByteArrayInputStream(body));
         } catch (IOException e) {

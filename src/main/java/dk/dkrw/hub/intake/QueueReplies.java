@@ -83,7 +83,8 @@ public class QueueReplies {
         try (MessageProducer producer = session.createProducer(session.createQueue(QueueIntake.REJECTED))) {
             producer.send(reply);
         }
-        log.info("rejection {} sent for queued message {} (delivery {}): cause={} sha256={}", reply.getJMSMessageID(),
+        // the pair of ids matches an answer to its request in the broker (ids and hash only, no content)
+        log.info("rejection {} answers queued message {} (delivery {}): cause={} sha256={}", reply.getJMSMessageID(),
                 request.getJMSMessageID(), deliveryCount(request), refused.code().code(), sha256);
     }
 

@@ -28,14 +28,30 @@ final class BenchHub implements AutoCloseable {
     private final CmsSigner agencySigner = DevPki.signer("dk-dis");
     private final CmsSigner kigaliSigner = DevPki.signer("rw-kigali-office");
 
-    private BenchHub(HubProcess process) {
+    private final Path dataDir;
+
+    private BenchHub(HubProcess process, Path dataDir) {
         this.process = process;
+        this.dataDir = dataDir;
         this.base = "https://localhost:" + process.partnerPort();
         this.stats = new ProcessStats(process.pid());
     }
 
     static BenchHub start(Path dataDir, String name, List<String> jvmOptions, List<String> args) throws IOException {
-        return new BenchHub(HubProcess.start(dataDir, name, jvmOptions, args.toArray(String[]::new)));
+        return new BenchHub(HubProcess.start(dataDir, name, jvmOptions, args.toArray(String[]::new)), dataDir);
+    }
+
+    /** Bytes on disk under the hub's data folder (database, broker journal, attachments). */
+    double dataDirMiB() throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return java.nio.file.Files.size(file);
+                } catch (IOException gone) {
+                    return 0; // a journal file rotated away while we walked
+                }
+            }).sum() / (1024.0 * 1024.0);
+        }
     }
 
     Duration startToReady() {

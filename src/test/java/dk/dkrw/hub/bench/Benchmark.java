@@ -80,10 +80,20 @@ public final class Benchmark {
             denmark.shutdown();
         }
         if (!options.skipGib() && options.runs("gib")) {
-            new GibAttachment(options, report, work.resolve("gib")).run();
+            try {
+                new GibAttachment(options, report, work.resolve("gib")).run();
+            } catch (Exception e) {
+                // the rows measured so far are still written; the failure is a row of its own
+                report.put("gibAttachment", Map.of("error", String.valueOf(e.getMessage())));
+                report.row("1 GiB attachment up+down at -Xmx256m", "failed: " + e.getMessage(), "same sha256",
+                        Report.verdict(false));
+            }
         }
         String stem = LocalDate.now() + "-" + options.commit();
-        return report.write(Path.of("bench", "results"), stem);
+        Path written = report.write(Path.of("bench", "results"), stem);
+        // the hub's data (a sustained run leaves tens of GB of database) is not kept; its logs are in target/test-logs
+        org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        return written;
     }
 
     private void idle(BenchHub hub) throws InterruptedException {

@@ -226,17 +226,22 @@ final class Phases {
         int rate = 300;
         int count = rate * 60 * minutes;
         List<Double> heap = new ArrayList<>();
+        List<Double> disk = new ArrayList<>();
         heap.add(hub.stats.heapAfterGcMiB());
+        disk.add(hub.dataDirMiB());
         Thread sampler = new Thread(() -> {
             try {
                 for (int m = 0; m < minutes; m++) {
                     Thread.sleep(60_000);
                     synchronized (heap) {
                         heap.add(hub.stats.heapAfterGcMiB());
+                        disk.add(hub.dataDirMiB());
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
         sampler.setDaemon(true);
@@ -246,11 +251,16 @@ final class Phases {
         sampler.join(70_000);
         Map<String, Object> row = row(outcome, Double.NaN);
         row.put("heapAfterGcMiBPerMinute", heap);
+        row.put("dataDirMiBPerMinute", disk);
         report.put("sustained", row);
         double first = heap.get(0);
         double last = heap.get(heap.size() - 1);
         report.row("heap after GC over " + minutes + " min at 300/s", String.format("%.0f → %.0f MiB", first, last),
                 "flat", Report.verdict(last <= first * 1.25 + 32));
+        double grown = disk.get(disk.size() - 1) - disk.get(0);
+        report.row("data folder growth over " + minutes + " min at 300/s", String.format(
+                "%.0f → %.0f MiB (%.0f KB per accepted dossier)", disk.get(0), disk.get(disk.size() - 1),
+                grown * 1024 / Math.max(1, outcome.ok())), "", "");
     }
 
     private synchronized byte[] nextBody(int size) {

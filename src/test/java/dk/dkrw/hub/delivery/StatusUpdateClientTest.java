@@ -185,6 +185,17 @@ class StatusUpdateClientTest {
         }
 
         @Test
+        void onAnAnswerLargerThanTheBoundEvenWhenItHoldsAValidAck() {
+            danish.answer(200, SoapResponses.ack(ID, true, false) + " ".repeat(WholeAnswerReader.MAX_ANSWER_BYTES));
+
+            PermanentDeliveryException failure = catchThrowableOfType(PermanentDeliveryException.class,
+                    StatusUpdateClientTest::deliver);
+
+            assertThat(failure).as("refused, although the XML is a valid ack").isNotNull();
+            assertThat(failure.detail()).contains(ID, "larger than");
+        }
+
+        @Test
         void onA200ThatIsNoAck() {
             danish.answer(200, SoapResponses.fault("Sender", "X").replace("env:Fault", "su:Nonsense")
                     .replace("<su:Nonsense>", "<su:Nonsense xmlns:su=\"urn:dkrw-hub:dk-status-update:1\">"));
