@@ -91,8 +91,11 @@ public final class Benchmark {
         }
         String stem = LocalDate.now() + "-" + options.commit();
         Path written = report.write(Path.of("bench", "results"), stem);
-        // the hub's data (a sustained run leaves tens of GB of database) is not kept; its logs are in target/test-logs
-        org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        // the hub's data (a sustained run leaves tens of GB of database) is not kept unless asked (-Dbench.keep=true);
+        // its logs are in target/test-logs
+        if (!Boolean.getBoolean("bench.keep")) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        }
         return written;
     }
 
