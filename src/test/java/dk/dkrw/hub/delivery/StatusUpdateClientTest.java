@@ -124,9 +124,11 @@ class StatusUpdateClientTest {
         void whenTheAnswerTakesLongerThanTheReceiveTimeout() throws Exception {
             danish.stub(post(urlEqualTo(DanishEndpointServer.PATH)).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", SoapResponses.CONTENT_TYPE)
-                    .withBody(SoapResponses.ack(ID, true, false)).withFixedDelay(3000)));
+                    .withBody(SoapResponses.ack(ID, true, false)).withFixedDelay(4000)));
+            // the JDK client's timeout covers the whole exchange, connect and TLS handshake included: 300 ms once ran
+            // out during a cold JVM's first handshake (another failure path); 1.5 s runs out awaiting the answer
             try (StatusUpdateClient impatient = StubbedDanishEndpoint.client(danish.url(), CERTS.resolve("ca.crt"),
-                    Duration.ofMillis(300))) {
+                    Duration.ofMillis(1500))) {
 
                 assertRetryable(() -> impatient.deliver(XML, ID), "timeout");
             }
