@@ -5,14 +5,17 @@ import dk.dkrw.hub.support.DevPki;
 import dk.dkrw.hub.support.HubProcess;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The hub under test as a separate process ({@code java -jar}) and the partners that talk to it over mutual
@@ -41,16 +44,18 @@ final class BenchHub implements AutoCloseable {
         return new BenchHub(HubProcess.start(dataDir, name, jvmOptions, args.toArray(String[]::new)), dataDir);
     }
 
-    /** Bytes on disk under the hub's data folder (database, broker journal, attachments). */
-    double dataDirMiB() throws IOException {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
-            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(file -> {
+    /** MiB on disk under the hub's data folder (database, broker journal, attachments); NaN if unreadable. */
+    double dataDirMiB() {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
                 try {
-                    return java.nio.file.Files.size(file);
+                    return Files.size(file);
                 } catch (IOException gone) {
                     return 0; // a journal file rotated away while we walked
                 }
             }).sum() / (1024.0 * 1024.0);
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
         }
     }
 

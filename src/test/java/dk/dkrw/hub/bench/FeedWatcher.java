@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kigali's view during a run: follows the case feed with the cursor every few milliseconds and records when
@@ -23,7 +24,7 @@ final class FeedWatcher implements AutoCloseable {
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = new Histogram(120_000_000L, 3);
     private final Thread poller;
-    private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong items = new AtomicLong();
     private volatile boolean running = true;
     private String cursor = "";
 

@@ -240,8 +240,6 @@ final class Phases {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         });
         sampler.setDaemon(true);

@@ -3,6 +3,7 @@ package dk.dkrw.hub.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +59,7 @@ final class ProcessStats {
 
     /** The CPU seconds each thread group used between two {@link #cpuSecondsByThread()} readings, largest first. */
     static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> used = new java.util.LinkedHashMap<>();
+        Map<String, Double> used = new LinkedHashMap<>();
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
                 .filter(e -> e.getValue() >= 0.01)

@@ -73,6 +73,9 @@ class QueueIntakeIT extends HubIT {
         assertThat(answer.outcome()).isEqualTo("duplicate");
         assertThat(answer.body()).isEqualTo(rest.body());
         assertThat(answer.signature()).isEqualTo(rest.headers().firstValue("X-Receipt-Signature").orElseThrow());
+        // the case stage builds the case after the receipt, asynchronously: wait for it, then there must be one
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from case_record where dossier_id = ?", Long.class, dossierId) > 0);
         assertThat(jdbc.queryForObject("select count(*) from case_record where dossier_id = ?", Long.class,
                 dossierId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from dossier_version where dossier_id = ?", Long.class,

@@ -1,11 +1,15 @@
 package dk.dkrw.hub.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A partner system on the partner port: real HTTPS with its own client certificate from certs-dev. */
 public final class PartnerClient {
@@ -69,12 +73,11 @@ public final class PartnerClient {
     }
 
     /** As Kigali: pages through the whole feed and counts the cases offered per dossierId. */
-    public java.util.Map<String, Integer> feedCountsByDossier() {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    public Map<String, Integer> feedCountsByDossier() {
+        Map<String, Integer> counts = new HashMap<>();
         String cursor = "";
         while (true) {
-            com.fasterxml.jackson.databind.JsonNode page = Dossiers.read(get("/api/v1/cases?limit=500&after=" + cursor)
-                    .body());
+            JsonNode page = Dossiers.read(get("/api/v1/cases?limit=500&after=" + cursor).body());
             if (page.path("items").isEmpty()) {
                 return counts;
             }
