@@ -1,5 +1,6 @@
 package dk.dkrw.hub.deadletter;
 
+import dk.dkrw.hub.storage.GroupCommitter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 /**
  * Called by the {@code consumer-failures} route configuration each time a queue consumer fails a message:
- * records the attempt (in its own small transaction, so it survives the rollback that follows) and logs it
+ * records the attempt (in a group commit of its own, so it is durable and survives the rollback that follows) and logs it
  * with ids and the cause code. The broker then redelivers; when it gives up, {@link DeadLetterCapture} turns
  * this record into the dead letter's cause and attempt history.
  */
@@ -23,11 +24,11 @@ public class DeliveryFailures {
     /** Message property carrying the stable message key (set by the outbox relay). */
     public static final String MESSAGE_KEY = "hubMessageKey";
 
-    private final JdbcTemplate jdbc;
+    private final GroupCommitter committer;
     private final Clock clock;
 
-    public DeliveryFailures(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public DeliveryFailures(GroupCommitter committer, Clock clock) {
+        this.committer = committer;
         this.clock = clock;
     }
 
@@ -43,7 +44,10 @@ public class DeliveryFailures {
             return;
         }
         Instant now = Instant.now(clock);
-        upsert(jdbc, key, route, now, now, null, cause);
+        committer.commit(tx -> {
+            upsert(tx.jdbc(), key, route, now, now, null, cause);
+            return null;
+        });
     }
 
     /**

@@ -142,7 +142,9 @@ public class GroupCommitter {
     /**
      * H2 keeps committed changes in memory for up to its write delay and may lose them on a crash (kill -9);
      * a caller is answered only after this batch is durable, so the embedded database is checkpointed and
-     * synced once per batch (one sync shared by every work in it). PostgreSQL is durable at commit.
+     * synced once per batch (one sync shared by every work in it). PostgreSQL is durable at commit. The hub
+     * keeps H2's write delay (application.yaml says why), so a write that must survive a crash goes through
+     * here; writes outside (the outbox relay's deletes) are the kind a crash may repeat harmlessly.
      */
     private void forceToDisk(Connection connection) throws SQLException {
         if (embeddedH2 == null) {

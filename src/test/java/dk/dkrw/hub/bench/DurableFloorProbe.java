@@ -45,7 +45,7 @@ final class DurableFloorProbe {
         Files.createDirectories(dir);
         try (HikariDataSource dataSource = new HikariDataSource()) {
             dataSource.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve("hub")
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
             dataSource.setUsername("hub");
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             new org.springframework.jdbc.core.JdbcTemplate(dataSource)

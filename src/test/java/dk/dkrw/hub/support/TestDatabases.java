@@ -24,7 +24,7 @@ public final class TestDatabases {
 
     public static HikariDataSource h2() {
         Path file = Path.of("target", "it-data", "h2-" + UUID.randomUUID(), "hub");
-        return migrated("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+        return migrated("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                 "hub", "");
     }
 
