@@ -1,7 +1,10 @@
 package dk.dkrw.hub.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.dkrw.hub.signature.CmsSigner;
 import dk.dkrw.hub.support.DevPki;
+import dk.dkrw.hub.support.FeedPages;
 import dk.dkrw.hub.support.HubProcess;
 
 import java.io.IOException;
@@ -23,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class BenchHub implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HubProcess process;
     final HttpClient agency = client("dk-dis");
     final HttpClient kigali = client("rw-kigali-office");
@@ -32,6 +37,7 @@ final class BenchHub implements AutoCloseable {
     private final CmsSigner kigaliSigner = DevPki.signer("rw-kigali-office");
 
     private final Path dataDir;
+    private String feedEnd = "";
 
     private BenchHub(HubProcess process, Path dataDir) {
         this.process = process;
@@ -109,19 +115,27 @@ final class BenchHub implements AutoCloseable {
         return new SyntheticDossiers.Attachment(sha, bytes.length);
     }
 
-    /** Every caseId in the feed (paged with the cursor), oldest first. */
-    List<String> feedCaseIds() throws IOException, InterruptedException {
+    /** Every caseId in the feed, oldest first. */
+    List<String> feedCaseIds() {
         List<String> ids = new ArrayList<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        String cursor = "";
-        while (true) {
-            var page = json.readTree(kigali.send(get("/api/v1/cases?limit=500&after=" + cursor),
-                    HttpResponse.BodyHandlers.ofByteArray()).body());
-            if (page.path("items").isEmpty()) {
-                return ids;
-            }
-            page.path("items").forEach(item -> ids.add(item.path("caseId").asText()));
-            cursor = page.path("next").asText();
+        FeedPages.walk(this::getJson, "", item -> ids.add(item.path("caseId").asText()));
+        return ids;
+    }
+
+    /** The cursor after the newest case in the feed; each call pages only through what came since the last. */
+    synchronized String feedCursor() {
+        feedEnd = FeedPages.walk(this::getJson, feedEnd, item -> { });
+        return feedEnd;
+    }
+
+    private JsonNode getJson(String path) {
+        try {
+            return JSON.readTree(kigali.send(get(path), HttpResponse.BodyHandlers.ofByteArray()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the feed", e);
         }
     }
 

@@ -109,8 +109,7 @@ final class Phases {
             ids.add(json.readTree(body).path("dossierId").asText());
             requests.add(hub.dossier(body));
         }
-        List<String> existing = hub.feedCaseIds();
-        String cursor = cursorAfter(existing.size());
+        String cursor = hub.feedCursor();
         LoadDriver.Outcome outcome;
         FeedWatcher watcher = new FeedWatcher(hub.kigali, hub.base, cursor);
         try (watcher) {
@@ -275,7 +274,7 @@ final class Phases {
 
     /** One closed-loop row, timed until every accepted dossier is in the Kigali feed (at most 2 minutes more). */
     private Map<String, Object> run(String phase, int clients, List<HttpRequest> requests) throws Exception {
-        String cursor = cursorAfter(hub.feedCaseIds().size());
+        String cursor = hub.feedCursor();
         double cpuBefore = hub.stats.cpuSeconds();
         Map<String, Double> threadsBefore = hub.stats.cpuSecondsByThread();
         long start = System.nanoTime();
@@ -328,9 +327,5 @@ final class Phases {
             bodies.add(nextBody(size));
         }
         return bodies;
-    }
-
-    private static String cursorAfter(long seq) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("f1:" + seq).getBytes());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -131,6 +132,17 @@ class StatusUpdateClientTest {
                     Duration.ofMillis(1500))) {
 
                 assertRetryable(() -> impatient.deliver(XML, ID), "timeout");
+            }
+        }
+
+        @Test
+        void whenTheServerNeverAnswersTheTlsHandshake() throws Exception {
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                 StatusUpdateClient impatient = StubbedDanishEndpoint.client(
+                         URI.create("https://localhost:" + silent.getLocalPort() + DanishEndpointServer.PATH),
+                         CERTS.resolve("ca.crt"), Duration.ofMillis(300))) {
+
+                assertRetryable(() -> impatient.deliver(XML, ID), "no answer");
             }
         }
 

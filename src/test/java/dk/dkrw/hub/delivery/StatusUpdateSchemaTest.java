@@ -9,6 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -57,6 +63,43 @@ class StatusUpdateSchemaTest {
 
         assertThat(schema.check(schema.parse(body))).isEmpty();
         assertThat(schema.check(schema.parse(body.replace(">true<", ">yes<")))).isNotEmpty();
+    }
+
+    @Test
+    void aThreadsValidatorAndParserCarryNothingOverFromARefusedDocumentToTheNext() {
+        String valid = fixture("status-update-with-foreign-schema-location.xml");
+        String invalid = fixture("status-update-three-violations.xml");
+        List<Violation> first = schema.check(schema.parse(invalid));
+        assertThat(first).isNotEmpty();
+        for (int round = 0; round < 3; round++) {
+            catchThrowableOfType(HubException.class, () -> schema.validate(invalid));
+            catchThrowableOfType(HubException.class,
+                    () -> schema.validate(fixture("status-update-with-external-entity.xml")));
+
+            assertThat(schema.check(schema.parse(valid))).isEmpty();
+        }
+        assertThat(schema.check(schema.parse(invalid))).isEqualTo(first);
+    }
+
+    @Test
+    void validatesFromManyThreadsAtOnce() throws Exception {
+        String valid = fixture("status-update-with-foreign-schema-location.xml");
+        String invalid = fixture("status-update-three-violations.xml");
+        List<Violation> expected = StatusUpdateSchema.load().check(schema.parse(invalid));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Violation>>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String xml = i % 2 == 0 ? valid : invalid;
+                results.add(pool.submit(() -> schema.check(schema.parse(xml))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).as("document %d", i)
+                        .isEqualTo(i % 2 == 0 ? List.of() : expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String fixture(String name) {

@@ -75,14 +75,8 @@ public final class PartnerClient {
     /** As Kigali: pages through the whole feed and counts the cases offered per dossierId. */
     public Map<String, Integer> feedCountsByDossier() {
         Map<String, Integer> counts = new HashMap<>();
-        String cursor = "";
-        while (true) {
-            JsonNode page = Dossiers.read(get("/api/v1/cases?limit=500&after=" + cursor).body());
-            if (page.path("items").isEmpty()) {
-                return counts;
-            }
-            page.path("items").forEach(item -> counts.merge(item.path("dossierId").asText(), 1, Integer::sum));
-            cursor = page.path("next").asText();
-        }
+        FeedPages.walk(path -> Dossiers.read(get(path).body()), "",
+                item -> counts.merge(item.path("dossierId").asText(), 1, Integer::sum));
+        return counts;
     }
 }
