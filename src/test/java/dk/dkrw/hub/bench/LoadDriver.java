@@ -32,8 +32,12 @@ final class LoadDriver {
         this.http = http;
     }
 
-    /** What a run achieved; latencies in microseconds. */
-    record Outcome(long ok, long failed, double seconds, Histogram latency, Map<Integer, Long> statuses) {
+    /**
+     * What a run achieved; latencies in microseconds. Requests without an HTTP answer count under status -1, and
+     * {@code errors} says what became of them (exception class, e.g. HttpTimeoutException or a closed connection).
+     */
+    record Outcome(long ok, long failed, double seconds, Histogram latency, Map<Integer, Long> statuses,
+                   Map<String, Long> errors) {
         double perSecond() {
             return ok / seconds;
         }
@@ -54,6 +58,7 @@ final class LoadDriver {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
         Progress progress = new Progress(phase, count);
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
@@ -63,7 +68,7 @@ final class LoadDriver {
                 while ((i = next.getAndIncrement()) < count) {
                     HttpRequest request = requests.apply(i);
                     long sent = System.nanoTime();
-                    int status = send(request);
+                    int status = send(request, errors);
                     recorder.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - sent) / 1000));
                     count(status, i, ok, failed, statuses, onSuccess);
                     progress.update(ok.get() + failed.get());
@@ -76,7 +81,8 @@ final class LoadDriver {
         await(done);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.done(ok.get() + failed.get());
-        return new Outcome(ok.get(), failed.get(), seconds, recorder.getIntervalHistogram(), Map.copyOf(statuses));
+        return new Outcome(ok.get(), failed.get(), seconds, recorder.getIntervalHistogram(), Map.copyOf(statuses),
+                Map.copyOf(errors));
     }
 
     Outcome openLoop(String phase, List<HttpRequest> requests, double ratePerSecond, IntConsumer onSuccess) {
@@ -90,6 +96,7 @@ final class LoadDriver {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
         Progress progress = new Progress(phase, count);
         CountDownLatch done = new CountDownLatch(count);
         long start = System.nanoTime();
@@ -104,6 +111,9 @@ final class LoadDriver {
             int index = i;
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 recorder.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - scheduled) / 1000));
+                if (error != null) {
+                    errors.merge(kind(error), 1L, Long::sum);
+                }
                 count(error == null ? response.statusCode() : -1, index, ok, failed, statuses, onSuccess);
                 progress.update(ok.get() + failed.get());
                 done.countDown();
@@ -112,18 +122,28 @@ final class LoadDriver {
         await(done);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.done(ok.get() + failed.get());
-        return new Outcome(ok.get(), failed.get(), seconds, recorder.getIntervalHistogram(), Map.copyOf(statuses));
+        return new Outcome(ok.get(), failed.get(), seconds, recorder.getIntervalHistogram(), Map.copyOf(statuses),
+                Map.copyOf(errors));
     }
 
-    private int send(HttpRequest request) {
+    private int send(HttpRequest request, Map<String, Long> errors) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
+            errors.merge(kind(e), 1L, Long::sum);
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The exception's class, unwrapped from the async client's CompletionException, with its cause's class. */
+    private static String kind(Throwable error) {
+        Throwable at = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        Throwable cause = at.getCause();
+        return at.getClass().getSimpleName() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
     }
 
     private static void count(int status, int index, AtomicLong ok, AtomicLong failed, Map<Integer, Long> statuses,

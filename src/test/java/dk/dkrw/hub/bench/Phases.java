@@ -204,6 +204,7 @@ final class Phases {
         row.put("eventsPosted", posted.ok());
         row.put("eventsPostedPerSecond", posted.perSecond());
         row.put("eventPostStatuses", posted.statuses());
+        row.put("eventPostErrors", posted.errors());
         row.put("eventPostMillis", Map.of("p50", posted.percentileMillis(50), "p99", posted.percentileMillis(99),
                 "max", posted.percentileMillis(100), "seconds", posted.seconds()));
         row.put("eventsDelivered", delivered);
@@ -308,6 +309,7 @@ final class Phases {
         row.put("accepted", outcome.ok());
         row.put("failed", outcome.failed());
         row.put("statuses", outcome.statuses());
+        row.put("errors", outcome.errors());
         row.put("acceptedPerSecond", outcome.perSecond());
         row.put("p50Millis", outcome.percentileMillis(50));
         row.put("p99Millis", outcome.percentileMillis(99));
