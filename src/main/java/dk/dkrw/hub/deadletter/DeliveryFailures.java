@@ -13,9 +13,9 @@ import java.time.Instant;
 
 /**
  * Called by the {@code consumer-failures} route configuration each time a queue consumer fails a message:
- * records the attempt (in a group commit of its own, so it is durable and survives the rollback that follows) and logs it
- * with ids and the cause code. The broker then redelivers; when it gives up, {@link DeadLetterCapture} turns
- * this record into the dead letter's cause and attempt history.
+ * records the attempt (in a group commit of its own, so it is durable and survives the rollback that follows)
+ * and logs it with ids and the cause code. The broker then redelivers; when it gives up,
+ * {@link DeadLetterCapture} turns this record into the dead letter's cause and attempt history.
  */
 @Component
 public class DeliveryFailures {
