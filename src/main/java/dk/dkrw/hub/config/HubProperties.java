@@ -24,11 +24,7 @@ public record HubProperties(
         Broker broker,
         Denmark denmark) {
 
-    /**
-     * The partner port. {@code maxInFlight}: partner requests (attachment transfers aside) handled at once; one
-     * more is refused at once with {@code 503} and {@code Retry-After} instead of waiting for a request thread.
-     */
-    public record Partner(int port, DataSize maxJsonBytes, DataSize maxAttachmentBytes, int maxInFlight) {
+    public record Partner(int port, DataSize maxJsonBytes, DataSize maxAttachmentBytes) {
     }
 
     /**

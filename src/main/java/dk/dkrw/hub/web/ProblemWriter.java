@@ -44,7 +44,7 @@ public class ProblemWriter {
     public void write(HubException failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         ProblemDetail problem = problem(failure, request.getRequestURI());
-        if (failure instanceof RetryAfter retry) {
+        if (failure.code() == ProblemCode.RATE_LIMITED && failure instanceof RetryAfter retry) {
             response.setHeader("Retry-After", Long.toString(retry.retryAfterSeconds()));
         }
         if (request.getRequestURI().startsWith("/ws/")) {

@@ -91,8 +91,6 @@ class MetricsIT extends HubIT {
         assertThat(metrics.has("hub_queue_depth", Map.of("queue", "hub.dossier.accepted"))).isTrue();
         assertThat(metrics.has("hub_queue_depth", Map.of("queue", "DLQ.hub.event.accepted"))).isTrue();
         assertThat(metrics.samples("hub_dead_letters_open")).hasSize(1);
-        assertThat(metrics.samples("hub_partner_requests_in_flight")).hasSize(1);
-        assertThat(metrics.samples("hub_partner_requests_refused_total")).hasSize(1);
         assertThat(metrics.sum("hub_breaker_state", Map.of("breaker", "danish-status-endpoint"))).isEqualTo(1.0);
         assertThat(metrics.sum("hub_certificate_days_to_expiry", Map.of("certificate", "hub-signing")))
                 .isGreaterThan(30);
