@@ -1,5 +1,7 @@
 package dk.dkrw.hub.bench;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -94,7 +96,7 @@ public final class Benchmark {
         // the hub's data (a sustained run leaves tens of GB of database) is not kept unless asked (-Dbench.keep=true);
         // its logs are in target/test-logs
         if (!Boolean.getBoolean("bench.keep")) {
-            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            FileSystemUtils.deleteRecursively(work);
         }
         return written;
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -140,7 +141,7 @@ final class LoadDriver {
 
     /** The exception's class, unwrapped from the async client's CompletionException, with its cause's class. */
     private static String kind(Throwable error) {
-        Throwable at = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        Throwable at = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         Throwable cause = at.getCause();
         return at.getClass().getSimpleName() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,7 +178,7 @@ final class Phases {
     }
 
     private Map<String, Object> eventRound(String name, List<String> caseIds) throws Exception {
-        byte[] template = java.nio.file.Files.readAllBytes(Path.of("samples/events/valid/01-received.json"));
+        byte[] template = Files.readAllBytes(Path.of("samples/events/valid/01-received.json"));
         List<HttpRequest> events = new ArrayList<>();
         for (String caseId : caseIds) {
             ObjectNode event = (ObjectNode) json.readTree(template);

@@ -1,7 +1,5 @@
 package dk.dkrw.hub.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
